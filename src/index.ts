@@ -1,0 +1,6 @@
+/** The public API of apigate. The CLI is a thin layer over these functions. */
+export { lint, type LintOptions, type LintReport } from './lint/lint.js';
+export { FORMATTERS, FORMAT_NAMES, getFormatter, type FormatContext, type Formatter } from './report/index.js';
+export { ApigateError, isApigateError, type ApigateErrorCode } from './errors.js';
+export { SEVERITIES, isAtLeast, type Finding, type Severity, type RuleMeta, type Range, type Position, type JsonPath } from './types.js';
+export { VERSION } from './version.js';
