@@ -1,0 +1,150 @@
+/**
+ * Word-level naming helpers shared by the naming, path and collection rules: splitting identifiers into
+ * words, case checks with suggested spellings, and the plural/verb heuristics behind the path rules.
+ * The heuristics lean towards silence: a style finding the user has to argue with costs more than a missed one.
+ */
+
+/** Splits `getTeamMembers`, `team-members`, `team_members`, `HTTPServer` into lower-case words. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+export function isSnakeCase(name: string): boolean {
+  return SNAKE_CASE.test(name);
+}
+
+export function toSnakeCase(name: string): string {
+  return wordsOf(name).join('_');
+}
+
+export function toKebabCase(name: string): string {
+  return wordsOf(name).join('-');
+}
+
+/**
+ * Names whose spelling is fixed by a standard rather than chosen by the API designer: JSON-LD keywords
+ * (`@id`), JSON Schema / OData keywords (`$schema`, `$top`) and HAL's `_links` / `_embedded`.
+ */
+export function isProtocolDefinedName(name: string): boolean {
+  return /^[@$]/.test(name) || name === '_links' || name === '_embedded';
+}
+
+/** `v1`, `v2`, `v1beta`, `v1alpha1`, `v1.2`: a version segment, never a resource name. */
+export function isVersionSegment(segment: string): boolean {
+  return /^v\d+([a-z]+\d*)?(\.\d+)*$/i.test(segment);
+}
+
+/** A major version in a URL or path: a `/v1`-style segment. */
+export function hasMajorVersionSegment(urlOrPath: string): boolean {
+  return urlOrPath.split(/[/?#]/).some((segment) => /^v\d+([a-z]+\d*)?$/i.test(segment));
+}
+
+/** Nouns that are fine in the singular: uncountables, singletons and conventional endpoint names. */
+const SINGULAR_ALLOWED = new Set([
+  'me', 'self', 'current', 'latest', 'default', 'all', 'mine',
+  'health', 'healthz', 'livez', 'readyz', 'status', 'ping', 'info', 'information', 'metadata', 'meta', 'version',
+  'config', 'configuration', 'auth', 'oauth', 'oauth2', 'login', 'logout', 'signup', 'token', 'session',
+  'search', 'billing', 'inventory', 'equipment', 'feedback', 'content', 'software', 'hardware', 'news',
+  'analytics', 'history', 'audit', 'access', 'usage', 'data', 'media', 'staff', 'personnel', 'traffic', 'weather',
+  'money', 'evidence', 'advice', 'knowledge', 'research', 'storage', 'bandwidth', 'compute', 'sheep', 'fish',
+  'deer', 'aircraft', 'spacecraft', 'api', 'rest', 'graphql', 'admin', 'public', 'private', 'internal',
+  'schema', 'openapi', 'swagger', 'docs', 'graph', 'batch', 'bulk', 'export', 'import', 'upload', 'download',
+  'settings', 'preferences', 'profile', 'account', 'dashboard', 'home', 'root', 'index', 'summary', 'overview',
+  'stats', 'statistics', 'count', 'total', 'well-known', 'webhook', 'callback', 'realtime', 'live', 'details',
+]);
+
+/** Words ending in `-s` that are verbs or adjectives in path names (`/albums/contains`), never collections. */
+const NOT_NOUNS = new Set(['contains', 'exists', 'matches', 'includes', 'equals', 'has', 'is', 'does', 'was', 'this', 'previous', 'various']);
+
+/** `recently-played`, `archived`: a past participle describes a view, it does not name a resource. */
+function isParticiple(word: string): boolean {
+  return word.length > 4 && word.endsWith('ed') && !word.endsWith('eed');
+}
+
+const IRREGULAR_PLURALS = new Set([
+  'people', 'children', 'men', 'women', 'feet', 'teeth', 'mice', 'geese', 'data', 'media', 'criteria', 'indices',
+  'matrices', 'vertices', 'appendices', 'phenomena', 'alumni', 'fungi', 'cacti', 'nuclei', 'radii', 'stimuli',
+  'syllabi', 'bacteria', 'curricula', 'memoranda', 'strata', 'series', 'species', 'metadata', 'info',
+]);
+
+/** Singular nouns that end in `-us`; every other `-s` ending reads as a plural. */
+const SINGULAR_US = new Set([
+  'status', 'bonus', 'virus', 'campus', 'census', 'corpus', 'focus', 'radius', 'stimulus', 'syllabus', 'consensus',
+  'apparatus', 'prospectus', 'nexus', 'cactus', 'abacus', 'octopus', 'onus', 'bus', 'plus', 'surplus', 'genus',
+]);
+
+/** True when the word reads as a plural (or a noun that has no plural worth asking for). */
+export function isPluralOrUncountable(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (SINGULAR_ALLOWED.has(lower) || IRREGULAR_PLURALS.has(lower) || NOT_NOUNS.has(lower) || isParticiple(lower)) return true;
+  if (!lower.endsWith('s')) return false;
+  if (/(ss|sis|xis)$/.test(lower)) return false;
+  if (lower.endsWith('us')) return !SINGULAR_US.has(lower);
+  return true;
+}
+
+/** A strictly plural reading: used where a singular-allowed word must not count as a collection. */
+export function isPluralNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (IRREGULAR_PLURALS.has(lower)) return !['info', 'metadata', 'data', 'media'].includes(lower);
+  if (SINGULAR_ALLOWED.has(lower) || NOT_NOUNS.has(lower)) return false;
+  return lower.length > 2 && lower.endsWith('s') && !/(ss|sis|xis)$/.test(lower) && !(lower.endsWith('us') && SINGULAR_US.has(lower));
+}
+
+/** A best-effort plural for messages; good enough to show what is meant. */
+export function pluralOf(word: string): string {
+  if (/sis$/.test(word)) return word.replace(/sis$/, 'ses');
+  if (/[^aeiou]y$/.test(word)) return word.replace(/y$/, 'ies');
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  if (word === 'person') return 'people';
+  if (word === 'child') return 'children';
+  return `${word}s`;
+}
+
+/**
+ * Words that only read as verbs. Words that are nouns as often as verbs (`export`, `search`, `check`, `lock`,
+ * `archive`, `order`, `report`) are left out on purpose: they name resources in many good APIs.
+ */
+const VERBS = new Set([
+  'get', 'list', 'create', 'add', 'update', 'delete', 'remove', 'set', 'fetch', 'retrieve', 'find', 'modify', 'edit',
+  'save', 'activate', 'deactivate', 'enable', 'disable', 'cancel', 'approve', 'reject', 'send', 'resend', 'submit',
+  'start', 'stop', 'restart', 'execute', 'rerun', 'trigger', 'invalidate', 'validate', 'verify', 'reset', 'revoke',
+  'publish', 'unpublish', 'assign', 'unassign', 'make', 'do', 'put', 'post', 'patch', 'insert', 'upsert', 'destroy',
+  'erase', 'purge', 'calculate', 'compute', 'generate', 'load', 'read', 'write', 'query', 'register', 'unregister',
+  'subscribe', 'unsubscribe', 'suspend', 'resume', 'refresh', 'renew', 'reactivate', 'confirm', 'apply', 'change',
+]);
+
+/** The verb a segment starts with (`getTeams` → `get`, `activate` → `activate`), if any. */
+export function leadingVerb(segment: string): string | undefined {
+  const first = wordsOf(segment)[0];
+  if (first === undefined) return undefined;
+  // `compute` alone is a resource family name in cloud APIs; only flag it as the first of several words.
+  if (first === 'compute' && wordsOf(segment).length === 1) return undefined;
+  return VERBS.has(first) ? first : undefined;
+}
+
+/** Segments of a path template, without the empty segment before the leading slash. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((segment, index) => index > 0 || segment !== '');
+}
+
+export function isTemplateSegment(segment: string): boolean {
+  return segment.includes('{');
+}
+
+/** `{team_id}` → [`team_id`]; `{owner}:{repo}` → [`owner`, `repo`]. */
+export function templateNames(segment: string): string[] {
+  return [...segment.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
+}
+
+/** A static segment names a resource when it starts with a letter (not `2010-04-01`, `.well-known`, `@me`). */
+export function isResourceNameSegment(segment: string): boolean {
+  return /^[A-Za-z]/.test(segment) && !isTemplateSegment(segment) && !isVersionSegment(segment);
+}
