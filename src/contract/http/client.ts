@@ -1,0 +1,191 @@
+import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { PlannedRequest, ReceivedResponse } from '../types.js';
+import { BodyTooLargeError, readDecodedBody, UnsupportedEncodingError } from './decode.js';
+
+export interface HttpClientOptions {
+  /** Most connections open at once (and so most requests in flight). */
+  connections: number;
+  /** Overall deadline per request: connect, headers and the whole body, however slowly it trickles. */
+  timeoutMs: number;
+  /** Largest response body accepted after decompression. */
+  maxBodyBytes: number;
+  followRedirects: boolean;
+  /** Accept TLS certificates that do not verify. */
+  insecure: boolean;
+  /** Header names that carry credentials and must not follow a redirect to another origin. */
+  credentialHeaders?: string[];
+  /** Query parameter names that carry credentials. */
+  credentialQuery?: string[];
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
+export interface TransportFailure {
+  /** Stable code users and tests branch on: `timeout`, `connection_reset`, `body_too_large`, `invalid_json`, ... */
+  code: string;
+  message: string;
+  durationMs: number;
+  /** Status and headers when the failure happened after they arrived. */
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+export type Exchange = { ok: true; response: ReceivedResponse } | { ok: false; failure: TransportFailure };
+
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+]);
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+  return essence === 'application/json' || essence.endsWith('+json');
+}
+
+function describeError(error: unknown, timeoutMs: number, deadlineHit: boolean): { code: string; message: string } {
+  if (deadlineHit) return { code: 'timeout', message: `no complete response within ${timeoutMs} ms` };
+  if (error instanceof BodyTooLargeError) return { code: 'body_too_large', message: error.message };
+  if (error instanceof UnsupportedEncodingError) return { code: 'unreadable_body', message: error.message };
+  const err = error as NodeJS.ErrnoException & { code?: string; cause?: NodeJS.ErrnoException };
+  const code = err.code ?? err.cause?.code ?? '';
+  if (TLS_CODES.has(code) || TLS_CODES.has(err.cause?.code ?? '')) {
+    return { code: 'tls_error', message: `the server's TLS certificate is not trusted (${code}); pass --insecure to accept it` };
+  }
+  if (error instanceof undiciErrors.ConnectTimeoutError) return { code: 'timeout', message: `connecting took longer than ${timeoutMs} ms` };
+  if (error instanceof undiciErrors.HeadersTimeoutError) return { code: 'timeout', message: `no response headers within ${timeoutMs} ms` };
+  if (error instanceof undiciErrors.BodyTimeoutError) return { code: 'timeout', message: `the response body stalled for ${timeoutMs} ms` };
+  if (error instanceof undiciErrors.ResponseExceededMaxSizeError) return { code: 'body_too_large', message: 'response body exceeds the size limit' };
+  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
+    return { code: 'content_length_mismatch', message: 'the body length does not match the Content-Length header' };
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return { code: 'connection_reset', message: 'the server closed the connection before the response was complete' };
+  }
+  if (code === 'ECONNREFUSED') return { code: 'connection_refused', message: 'connection refused' };
+  if (code === 'HPE_INVALID_HEADER_TOKEN' || code.startsWith('HPE_') || /parse error/i.test(err.message ?? '')) {
+    return { code: 'invalid_http', message: `the server sent malformed HTTP (${code || 'parse error'})` };
+  }
+  if (/zlib|incorrect header check|unexpected end of file|invalid (block|distance|stored)/i.test(err.message ?? '') || code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1') {
+    return { code: 'unreadable_body', message: `the body cannot be decompressed (${err.message ?? code})` };
+  }
+  return { code: code ? code.toLowerCase() : 'transport_error', message: err.message || String(error) };
+}
+
+/**
+ * The runner's only way out to the network: one bounded undici pool, an overall deadline on top of undici's
+ * connect/headers/body timeouts (a 1-byte-per-second trickle or an endless 1xx stream never trips those),
+ * a decoded-size cap, and no redirects unless asked. Every failure becomes a value, never a throw, so the
+ * run goes on.
+ */
+export class HttpClient {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.agent = new Agent({
+      connections: options.connections,
+      pipelining: 1,
+      connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure },
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      maxResponseSize: options.maxBodyBytes,
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  async send(request: PlannedRequest): Promise<Exchange> {
+    const started = performance.now();
+    const controller = new AbortController();
+    let deadlineHit = false;
+    const timer = setTimeout(() => {
+      deadlineHit = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    let status: number | undefined;
+    let headers: Record<string, string> | undefined;
+    try {
+      let current = request;
+      for (let hop = 0; ; hop++) {
+        const url = new URL(current.url);
+        const response: Dispatcher.ResponseData = await this.agent.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: current.method as Dispatcher.HttpMethod,
+          headers: current.headers,
+          body: current.body,
+          signal: controller.signal,
+        });
+        status = response.statusCode;
+        headers = flattenHeaders(response.headers as Record<string, string | string[] | undefined>);
+        const location = headers['location'];
+        if (this.options.followRedirects && location && [301, 302, 303, 307, 308].includes(status) && hop < MAX_REDIRECTS) {
+          await response.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+          current = this.redirected(current, new URL(location, url), status);
+          continue;
+        }
+        const raw = await readDecodedBody(response.body, headers['content-encoding'], this.options.maxBodyBytes);
+        const bodyText = raw.toString('utf8');
+        const durationMs = Math.round(performance.now() - started);
+        const received: ReceivedResponse = { status, headers, bodyText, bodyIsJson: false, durationMs };
+        if (isJsonMediaType(headers['content-type']) && bodyText.trim() !== '') {
+          try {
+            received.body = JSON.parse(bodyText);
+            received.bodyIsJson = true;
+          } catch (error) {
+            return {
+              ok: false,
+              failure: { code: 'invalid_json', message: `the body is declared as JSON but does not parse: ${(error as Error).message}`, durationMs, status, headers },
+            };
+          }
+        }
+        return { ok: true, response: received };
+      }
+    } catch (error) {
+      const { code, message } = describeError(error, this.options.timeoutMs, deadlineHit);
+      const failure: TransportFailure = { code, message, durationMs: Math.round(performance.now() - started) };
+      if (status !== undefined) failure.status = status;
+      if (headers !== undefined) failure.headers = headers;
+      return { ok: false, failure };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The next hop of a redirect: credentials dropped when it leaves the origin, method per RFC 9110. */
+  private redirected(previous: PlannedRequest, target: URL, status: number): PlannedRequest {
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw Object.assign(new Error(`refusing to follow a redirect to ${target.protocol}`), { code: 'redirect_refused' });
+    const sameOrigin = target.origin === new URL(previous.url).origin;
+    const headers = { ...previous.headers };
+    if (!sameOrigin) {
+      const drop = new Set(['authorization', 'proxy-authorization', 'cookie', ...(this.options.credentialHeaders ?? []).map((name) => name.toLowerCase())]);
+      for (const name of Object.keys(headers)) if (drop.has(name.toLowerCase())) delete headers[name];
+      for (const name of this.options.credentialQuery ?? []) target.searchParams.delete(name);
+    }
+    const becomesGet = status === 303 || ((status === 301 || status === 302) && previous.method === 'POST');
+    const next: PlannedRequest = { method: becomesGet ? 'GET' : previous.method, url: target.toString(), headers };
+    if (becomesGet) delete next.headers['content-type'];
+    else if (previous.body !== undefined) next.body = previous.body;
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close().catch(() => this.agent.destroy());
+  }
+}
