@@ -1,5 +1,9 @@
 import { ApigateError } from '../errors.js';
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
@@ -9,6 +13,10 @@ export type { FormatContext, Formatter } from './types.js';
 export const FORMATTERS = {
   stylish,
   json,
+  sarif,
+  junit,
+  github,
+  markdown,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
