@@ -85,7 +85,9 @@ export default createRulesetFunction<unknown, Options | null>(
           const problems = describeProblems(media.schema);
           if (problems.length === 0) continue;
           results.push({
-            message: `Error body does not follow the error format: ${problems.join('; ')}. Errors carry an object with required string "code", "message" and "request_id" and an optional "details" array.`,
+            message: `Error body does not follow the error format: ${problems.join('; ')}. Errors carry an object with required string "code", "message" and "request_id" and an optional "details" array${
+              isProblemJson(media.mediaType) ? ' (application/problem+json is accepted only where the ruleset sets allowProblemJson)' : ''
+            }.`,
             path: media.at,
           });
         }
