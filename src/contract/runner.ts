@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { ApigateError } from '../errors.js';
 import { planCases } from './cases/plan.js';
 import { cleanUp, type CreatedResource } from './cleanup.js';
+import { createEngine, TRANSPORT_ERROR, type ContractEngine } from './engine.js';
 import { curlCommand } from './curl.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, HttpClient, type TransportFailure } from './http/client.js';
 import type { Identity } from './identity.js';
@@ -11,9 +12,7 @@ import { createRedactor, type Redactor } from './redact.js';
 import type { CaseRecord, ContractReport, FailureRecord, PlannedRecord, ReportedRequest, ReportedResponse } from './report/types.js';
 import { selectOperations } from './select.js';
 import { loadSpec } from './spec/load.js';
-import type { Check, CheckFailure, ContractOptions, OperationKind, OperationModel, ReceivedResponse, ResponseValidatorApi, SpecModel, TestCase } from './types.js';
-
-export const TRANSPORT_ERROR = 'transport_error';
+import type { CheckFailure, ContractOptions, OperationKind, OperationModel, ReceivedResponse, SpecModel, TestCase } from './types.js';
 
 export interface Shard {
   /** 1-based. */
@@ -21,19 +20,15 @@ export interface Shard {
   total: number;
 }
 
-export interface ContractEngine {
-  /** The selected checks, in the order they run. */
-  checks: Check[];
-  validator: ResponseValidatorApi;
-  /** Whether transport failures are reported (`transport_error` selected). */
-  reportTransportErrors: boolean;
-}
-
 export interface RunContractOptions {
   /** A spec file, an explicit http(s) URL, or an already loaded model. */
   spec: string | SpecModel;
   baseUrl: string;
-  engine: ContractEngine;
+  /** Check ids to run (empty: all) and to leave out. */
+  checks?: string[];
+  excludeChecks?: string[];
+  /** Prepared checks and validator; built from `checks`/`excludeChecks` when absent. */
+  engine?: ContractEngine;
   identities?: Identity[];
   cwd?: string;
   seed?: number;
@@ -165,6 +160,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const started = performance.now();
   const base = parseBaseUrl(options.baseUrl);
   const spec = typeof options.spec === 'string' ? await loadSpec(options.spec, { cwd: options.cwd, allowExternalRefs: options.allowExternalRefs }) : options.spec;
+  const engine = options.engine ?? createEngine(spec, options.checks ?? [], options.excludeChecks ?? []);
   const identities = options.identities ?? [];
   const seed = options.seed ?? randomInt(1, 2 ** 31 - 1);
   const redactor = createRedactor(identities, spec.securitySchemes);
@@ -195,7 +191,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     spec: spec.source,
     dry_run: options.dryRun ?? false,
     read_only: options.readOnly ?? false,
-    checks: [...options.engine.checks.map((check) => check.id), ...(options.engine.reportTransportErrors ? [TRANSPORT_ERROR] : [])],
+    checks: [...engine.checks.map((check) => check.id), ...(engine.reportTransportErrors ? [TRANSPORT_ERROR] : [])],
     warnings,
     cleanup: { created: 0, deleted: 0, left: [] },
     planned: [],
@@ -254,16 +250,16 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       const exchange = await client.send(testCase.request);
       const failures: FailureRecord[] = [];
       if (!exchange.ok) {
-        if (options.engine.reportTransportErrors) {
+        if (engine.reportTransportErrors) {
           failures.push(failureRecord(testCase, TRANSPORT_ERROR, { message: exchange.failure.message, expected: 'a complete, readable HTTP response', received: exchange.failure.code }, exchange.failure, redactor));
         }
         records.set(testCase, caseRecord(testCase, exchange.failure.status ?? null, exchange.failure.durationMs, failures, failures.length > 0 ? 'failed' : 'passed'));
       } else {
         const response = exchange.response;
-        for (const check of options.engine.checks) {
+        for (const check of engine.checks) {
           let results: CheckFailure[];
           try {
-            results = check.run({ spec, operation: testCase.operation, testCase, response, options: contractOptions, validator: options.engine.validator });
+            results = check.run({ spec, operation: testCase.operation, testCase, response, options: contractOptions, validator: engine.validator });
           } catch (error) {
             results = [{ message: `the check could not run: ${(error as Error).message}`, severity: 'warn' }];
           }
