@@ -1,0 +1,29 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { isObject, operationsOf } from '../lib/openapi.js';
+import { collectionKeys, isCollectionPath } from '../lib/resourcePaths.js';
+
+/**
+ * PUT replaces the resource at the request URL with the representation in the body. On a collection it
+ * would replace the whole collection (almost never meant: that is POST to create, or PATCH), and without a
+ * body there is nothing to replace it with.
+ */
+export default createRulesetFunction<unknown, null>({ input: null, options: null }, function putReplaces(document) {
+  const results: IFunctionResult[] = [];
+  if (!isObject(document) || !isObject(document['paths'])) return results;
+  const collections = collectionKeys(Object.keys(document['paths']));
+  for (const entry of operationsOf(document)) {
+    if (entry.method !== 'put') continue;
+    if (isCollectionPath(entry.path, collections)) {
+      results.push({
+        message: `PUT ${entry.path} targets a collection: PUT replaces the one resource at its URL, so put it on the item path (${entry.path.replace(/\/+$/, '')}/{id}) or use POST to create and PATCH to update.`,
+        path: entry.at,
+      });
+    } else if (!isObject(entry.operation['requestBody'])) {
+      results.push({
+        message: `PUT ${entry.path} has no request body: PUT replaces the resource with the representation it sends; document the body, or use POST for an action.`,
+        path: entry.at,
+      });
+    }
+  }
+  return results;
+});
