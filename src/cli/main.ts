@@ -4,6 +4,8 @@ import { sanitizeText } from '../util/escape.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { lintCommand } from './lint.js';
+import { coverageCommand } from './coverage.js';
+import { proxyCommand } from './proxy.js';
 
 /** Exit codes are a contract: 0 clean, 1 findings at or above the fail severity, 2 usage or input error. */
 export const EXIT_OK = 0;
@@ -39,6 +41,8 @@ export async function main(argv: string[], io: CliIo = defaultIo(argv)): Promise
     })
     .showHelpAfterError('(run apigate --help for usage)');
   program.addCommand(lintCommand(io, setExitCode));
+  program.addCommand(coverageCommand(io, setExitCode));
+  program.addCommand(proxyCommand(io, setExitCode));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {
