@@ -1,0 +1,1 @@
+export { createResponseValidator, ResponseValidator, type ValidatorSource } from './validator.js';
