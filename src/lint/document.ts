@@ -1,8 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Document } from '@stoplight/spectral-core';
 import spectralParsers, { type YamlParserResult } from '@stoplight/spectral-parsers';
+import yamlAst from '@stoplight/yaml-ast-parser';
 import { ApigateError } from '../errors.js';
+import { sanitizeText } from '../util/escape.js';
 import { displayPath } from '../util/paths.js';
+import {
+  DEFAULT_LIMITS,
+  limitError,
+  mayHaveYamlAliases,
+  measureAliasExpansion,
+  measureNestingDepth,
+  measureRefGraph,
+  type LintLimits,
+} from './limits.js';
 
 export type SpecKind = 'oas2' | 'oas3.0' | 'oas3.1';
 
@@ -12,17 +23,17 @@ export interface LoadedSpec {
   kind: SpecKind;
 }
 
-export interface LoadLimits {
-  maxDocumentBytes: number;
-}
+export type LoadLimits = Partial<LintLimits>;
 
-export const DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_DOCUMENT_BYTES = DEFAULT_LIMITS.maxDocumentBytes;
 
 /**
  * Reads and parses one spec file into a Spectral document, turning every way the input can be unusable into
- * one `ApigateError` line that names the file: missing, empty, too large, not YAML/JSON, not OpenAPI.
+ * one `ApigateError` line that names the file: missing, empty, too large, too deep, an alias bomb, not
+ * YAML/JSON, not OpenAPI, a pure `$ref` cycle, or a `$ref` graph too large to walk.
  */
-export async function loadSpec(path: string, limits: LoadLimits): Promise<LoadedSpec> {
+export async function loadSpec(path: string, limits: LoadLimits = {}): Promise<LoadedSpec> {
+  const effective: LintLimits = { ...DEFAULT_LIMITS, ...limits };
   const shown = displayPath(path);
   let size: number;
   try {
@@ -34,26 +45,63 @@ export async function loadSpec(path: string, limits: LoadLimits): Promise<Loaded
     if (error instanceof ApigateError) throw error;
     throw new ApigateError('E_FILE_NOT_FOUND', `${shown}: no such file`);
   }
-  if (size > limits.maxDocumentBytes) {
-    throw new ApigateError(
-      'E_LIMIT',
-      `${shown}: ${size} bytes is over the ${limits.maxDocumentBytes}-byte document size limit (raise it with --max-document-size)`,
-    );
+  if (size > effective.maxDocumentBytes) {
+    throw limitError(shown, `${size} bytes`, 'maxDocumentBytes', effective.maxDocumentBytes);
   }
-  const text = await readFile(path, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ApigateError('E_FILE_UNREADABLE', `${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   if (text.trim() === '') throw new ApigateError('E_EMPTY_FILE', `${shown}: the file is empty`);
+  const document = parseSpecText(text, path, effective);
+  const kind = detectKind(document.data, shown);
+  checkRefGraph(document.data, shown, effective);
+  return { path, document, kind };
+}
 
-  // Spectral's CLI parses JSON with its YAML parser too (JSON is YAML); doing the same keeps ranges identical.
+/**
+ * Parses spec text with the parser Spectral's CLI uses (JSON is parsed as YAML too, which keeps ranges
+ * identical), after the checks that keep the parser itself safe: nesting depth first, because the parser is
+ * recursive, then alias expansion, because it copies every alias.
+ */
+export function parseSpecText(text: string, path: string, limits: LintLimits): Document<unknown, YamlParserResult<unknown>> {
+  const shown = displayPath(path);
+  const depth = measureNestingDepth(text);
+  if (depth > limits.maxNestingDepth) {
+    throw limitError(shown, `nesting depth ${depth}`, 'maxNestingDepth', limits.maxNestingDepth);
+  }
+  if (mayHaveYamlAliases(text)) {
+    const ast = yamlAst.load(text, { ignoreDuplicateKeys: true } as Parameters<typeof yamlAst.load>[1]);
+    const expanded = measureAliasExpansion(ast, limits.maxAliasExpansion);
+    if (expanded > limits.maxAliasExpansion) {
+      throw limitError(shown, 'the number of nodes after expanding YAML aliases', 'maxAliasExpansion', limits.maxAliasExpansion);
+    }
+  }
   const document = new Document(text, spectralParsers.Yaml, path);
   const parseError = document.diagnostics.find((d) => d.severity === 0);
   if (parseError) {
     const { line, character } = parseError.range.start;
     throw new ApigateError(
       'E_PARSE',
-      `${shown}:${line + 1}:${character + 1}: invalid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${parseError.message}`,
+      `${shown}:${line + 1}:${character + 1}: invalid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${sanitizeText(parseError.message, 300)}`,
     );
   }
-  return { path, document, kind: detectKind(document.data, shown) };
+  return document;
+}
+
+function checkRefGraph(data: unknown, shown: string, limits: LintLimits): void {
+  const report = measureRefGraph(data, limits.maxRefExpansion);
+  if (report.cycle) {
+    throw new ApigateError(
+      'E_REF',
+      `${shown}: circular $ref that never reaches a value: ${sanitizeText(report.cycle.join(' -> '), 600)}`,
+    );
+  }
+  if (report.expandedNodes > limits.maxRefExpansion) {
+    throw limitError(shown, 'the number of nodes with every $ref inlined', 'maxRefExpansion', limits.maxRefExpansion);
+  }
 }
 
 export function detectKind(data: unknown, shown: string): SpecKind {
@@ -61,12 +109,16 @@ export function detectKind(data: unknown, shown: string): SpecKind {
     throw new ApigateError('E_NOT_OPENAPI', `${shown}: not an OpenAPI document (the top level is not a mapping)`);
   }
   const record = data as Record<string, unknown>;
-  const openapi = record['openapi'];
+  const openapi = Object.prototype.hasOwnProperty.call(record, 'openapi') ? record['openapi'] : undefined;
   if (typeof openapi === 'string' && /^3\.0(\.|$)/.test(openapi)) return 'oas3.0';
   if (typeof openapi === 'string' && /^3\.1(\.|$)/.test(openapi)) return 'oas3.1';
   if (openapi !== undefined) {
-    throw new ApigateError('E_NOT_OPENAPI', `${shown}: unsupported OpenAPI version ${JSON.stringify(openapi)} (3.0.x and 3.1.x are supported)`);
+    throw new ApigateError(
+      'E_NOT_OPENAPI',
+      `${shown}: unsupported OpenAPI version ${sanitizeText(JSON.stringify(openapi) ?? String(openapi), 60)} (3.0.x and 3.1.x are supported)`,
+    );
   }
-  if (String(record['swagger']) === '2.0') return 'oas2';
+  const swagger = Object.prototype.hasOwnProperty.call(record, 'swagger') ? record['swagger'] : undefined;
+  if (String(swagger) === '2.0') return 'oas2';
   throw new ApigateError('E_NOT_OPENAPI', `${shown}: not an OpenAPI document (no "openapi" or "swagger" field at the top level)`);
 }

@@ -6,8 +6,12 @@ import { discoverConfig, findFirst, SPECTRAL_RULESET_NAMES, type ApigateConfig }
 import { ApigateError } from '../errors.js';
 import { SEVERITIES, type Finding, type RuleMeta, type Severity } from '../types.js';
 import { displayPath } from '../util/paths.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, loadSpec } from './document.js';
-import { createPolicyResolver } from './resolver.js';
+import { sanitizeText } from '../util/escape.js';
+import { loadSpec } from './document.js';
+import { instrumentRuleset, type PatternWarning, type RuleTiming } from './instrument.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, type LintLimits } from './limits.js';
+import { installLinearRegExp } from './regexp.js';
+import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
 import { loadRuleset, type RulesetAccess, type RulesetSource } from './ruleset.js';
 import { ruleDocumentationUrl } from '../rulesets/docs.js';
 
@@ -22,6 +26,11 @@ export interface LintOptions {
   /** Let `$ref`s fetch http(s) URLs (never link-local or metadata addresses). */
   allowRemoteRefs?: boolean;
   maxDocumentBytes?: number;
+  maxNestingDepth?: number;
+  maxAliasExpansion?: number;
+  maxRefExpansion?: number;
+  /** Measure the time each rule's functions take (reported in `timings`). */
+  timing?: boolean;
 }
 
 export interface LintReport {
@@ -32,7 +41,12 @@ export interface LintReport {
   rules: RuleMeta[];
   /** Where the ruleset came from: a built-in name or a file. */
   rulesetSource: string;
+  /** Per-rule time, slowest first, when `timing` was asked for. */
+  timings?: RuleTiming[];
 }
+
+/** Rule id of the warning given when a schema pattern cannot be checked in linear time. */
+export const UNSUPPORTED_PATTERN_RULE = 'apigate-pattern-not-checked';
 
 const CONFIG_RULESET_KEYS = ['extends', 'rules', 'functions', 'functionsDir', 'overrides', 'aliases', 'formats'];
 
@@ -48,27 +62,87 @@ export async function lint(patterns: string | string[], options: LintOptions = {
     allowRemote: options.allowRemoteRefs ?? false,
   };
   const { ruleset, source } = await selectRuleset(options, config, cwd, access);
-  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const limits: LintLimits = {
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes,
+    maxNestingDepth: options.maxNestingDepth ?? DEFAULT_LIMITS.maxNestingDepth,
+    maxAliasExpansion: options.maxAliasExpansion ?? DEFAULT_LIMITS.maxAliasExpansion,
+    maxRefExpansion: options.maxRefExpansion ?? DEFAULT_LIMITS.maxRefExpansion,
+  };
+  installLinearRegExp();
+  const instrumentation = instrumentRuleset(ruleset, { timing: options.timing ?? false });
 
   const findings: Finding[] = [];
   for (const file of files) {
-    const spec = await loadSpec(file, { maxDocumentBytes });
+    const spec = await loadSpec(file, limits);
     const specDir = await realpath(dirname(file));
     const spectral = new Spectral({
       resolver: createPolicyResolver({
         allowedRoots: [specDir, cwdReal],
         allowExternalRefs: options.allowExternalRefs ?? false,
         allowRemoteRefs: options.allowRemoteRefs ?? false,
-        maxFileBytes: maxDocumentBytes,
+        maxFileBytes: limits.maxDocumentBytes,
       }),
     });
     spectral.setRuleset(ruleset);
-    const diagnostics = await spectral.run(spec.document, { ignoreUnknownFormat: true });
+    const warningsBefore = instrumentation.patternWarnings().length;
+    let diagnostics: ISpectralDiagnostic[];
+    try {
+      diagnostics = await spectral.run(spec.document, { ignoreUnknownFormat: true });
+    } catch (error) {
+      throw explainRunFailure(error, file);
+    }
     failOnUnresolvableRefs(diagnostics, file);
     findings.push(...diagnostics.map((diagnostic) => toFinding(diagnostic, file)));
+    const newWarnings = instrumentation.patternWarnings().slice(warningsBefore);
+    findings.push(...newWarnings.map((warning) => patternWarningFinding(warning, spec.document, file)));
   }
   findings.sort(compareFindings);
-  return { findings, files, rules: describeRules(ruleset), rulesetSource: source };
+  return {
+    findings,
+    files,
+    rules: describeRules(ruleset),
+    rulesetSource: source,
+    ...(options.timing ? { timings: instrumentation.timings() } : {}),
+  };
+}
+
+/**
+ * A recursive walk in a dependency that runs out of stack despite the nesting limit (a user raised it, or a
+ * `$ref` chain is extremely long) is still an input problem: say so in one line instead of crashing.
+ */
+function explainRunFailure(error: unknown, file: string): unknown {
+  const stackOverflow = (e: unknown): boolean =>
+    e instanceof RangeError && /call stack/i.test(e.message) ||
+    (e instanceof Error && e.cause !== undefined && stackOverflow(e.cause));
+  if (stackOverflow(error)) {
+    return new ApigateError(
+      'E_LIMIT',
+      `${displayPath(file)}: the document (with its $refs) nests too deeply to lint (lower nesting, or check ${LIMIT_FLAGS.maxNestingDepth})`,
+    );
+  }
+  return error;
+}
+
+function patternWarningFinding(warning: PatternWarning, document: { getRangeForJsonPath(path: (string | number)[], closest?: boolean): unknown }, file: string): Finding {
+  const range = document.getRangeForJsonPath(warning.path, true) as
+    | { start: { line: number; character: number }; end: { line: number; character: number } }
+    | undefined;
+  return {
+    ruleId: UNSUPPORTED_PATTERN_RULE,
+    message: `pattern ${JSON.stringify(sanitizeText(warning.pattern, 200))} was not checked against examples: the linear-time regex engine cannot express it (${sanitizeText(warning.reason, 200)})`,
+    severity: 'warn',
+    file,
+    ...(range
+      ? {
+          range: {
+            start: { line: range.start.line + 1, column: range.start.character + 1 },
+            end: { line: range.end.line + 1, column: range.end.character + 1 },
+          },
+        }
+      : {}),
+    path: warning.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+    source: 'lint',
+  };
 }
 
 async function expandPatterns(patterns: string[], cwd: string): Promise<string[]> {
@@ -122,11 +196,16 @@ async function selectRuleset(
  * than one finding among many. Spectral reports resolver failures as `invalid-ref` diagnostics.
  */
 function failOnUnresolvableRefs(diagnostics: ISpectralDiagnostic[], file: string): void {
-  const broken = diagnostics.find((d) => d.code === 'invalid-ref' && d.severity === 0);
+  // A remote $ref left unfetched by policy is reported as a finding, as Spectral reports one it cannot fetch.
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code === 'invalid-ref') diagnostic.message = diagnostic.message.replace(/^ApigateError: /, '');
+  }
+  const broken = diagnostics.find((d) => d.code === 'invalid-ref' && d.severity === 0 && !d.message.includes(REMOTE_REFS_OFF));
   if (!broken) return;
   const where = broken.source ?? file;
   const { line, character } = broken.range.start;
-  throw new ApigateError('E_REF', `${displayPath(where)}:${line + 1}:${character + 1}: ${describeRefError(broken.message)}`);
+  const code = /refusing to read/.test(broken.message) ? 'E_FORBIDDEN_REF' : 'E_REF';
+  throw new ApigateError(code, `${displayPath(where)}:${line + 1}:${character + 1}: ${sanitizeText(describeRefError(broken.message), 600)}`);
 }
 
 function describeRefError(message: string): string {

@@ -40,7 +40,8 @@ export async function readReferencedFile(path: string, policy: RefAccessPolicy):
     );
   }
   const info = await stat(real);
-  if (!info.isFile()) {
+  // Kernel pseudo-files report themselves as regular files of size 0 (/proc/self/environ): never read them.
+  if (!info.isFile() || /^\/(proc|sys|dev)(\/|$)/.test(real)) {
     throw new ApigateError('E_FORBIDDEN_REF', `refusing to read ${path}: not a regular file`);
   }
   if (info.size > policy.maxFileBytes) {
@@ -52,6 +53,9 @@ export async function readReferencedFile(path: string, policy: RefAccessPolicy):
   return readFile(real, 'utf8');
 }
 
+/** Part of the message of a remote `$ref` left unfetched because remote refs are off (a finding, not an error). */
+export const REMOTE_REFS_OFF = 'remote $refs are off';
+
 /** A `$ref` resolver for Spectral that reads files and URLs only as the policy allows. */
 export function createPolicyResolver(policy: RefAccessPolicy): Resolver {
   const resolveRemote = {
@@ -60,10 +64,10 @@ export function createPolicyResolver(policy: RefAccessPolicy): Resolver {
       if (!policy.allowRemoteRefs) {
         throw new ApigateError(
           'E_FORBIDDEN_REF',
-          `refusing to fetch ${url}: remote $refs are off (pass --allow-remote-refs to allow them)`,
+          `not fetching ${url}: ${REMOTE_REFS_OFF} (pass --allow-remote-refs to allow them)`,
         );
       }
-      return fetchRemoteText(url, { maxBytes: policy.maxFileBytes });
+      return fetchRemoteText(url, { maxBytes: policy.maxFileBytes, blockLoopback: true });
     },
   };
   return new Resolver({
