@@ -4,6 +4,7 @@ import { sanitizeText } from '../util/escape.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { lintCommand } from './lint.js';
+import { diffCommand } from './diff.js';
 import { coverageCommand } from './coverage.js';
 import { proxyCommand } from './proxy.js';
 
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: CliIo = defaultIo(argv)): Promise
     })
     .showHelpAfterError('(run apigate --help for usage)');
   program.addCommand(lintCommand(io, setExitCode));
+  program.addCommand(diffCommand(io, setExitCode));
   program.addCommand(coverageCommand(io, setExitCode));
   program.addCommand(proxyCommand(io, setExitCode));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
