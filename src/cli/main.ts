@@ -4,6 +4,8 @@ import { sanitizeText } from '../util/escape.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { lintCommand } from './lint.js';
+import { contractCommand } from './contract.js';
+import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
 import { coverageCommand } from './coverage.js';
 import { proxyCommand } from './proxy.js';
@@ -42,6 +44,8 @@ export async function main(argv: string[], io: CliIo = defaultIo(argv)): Promise
     })
     .showHelpAfterError('(run apigate --help for usage)');
   program.addCommand(lintCommand(io, setExitCode));
+  program.addCommand(contractCommand(io, setExitCode));
+  program.addCommand(demoCommand(io, setExitCode));
   program.addCommand(diffCommand(io, setExitCode));
   program.addCommand(coverageCommand(io, setExitCode));
   program.addCommand(proxyCommand(io, setExitCode));

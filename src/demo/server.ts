@@ -170,6 +170,10 @@ export function createDemoHandler(options: DemoServerOptions): (request: Incomin
       if (method !== 'GET') throw new HttpProblem(405, 'method_not_allowed', 'Use GET.');
       return send(response, 200, { status: 'ok' });
     }
+    if (segments.length === 2 && segments[1] === 'ready') {
+      if (method !== 'GET') throw new HttpProblem(405, 'method_not_allowed', 'Use GET.');
+      return send(response, 200, { status: 'ready' });
+    }
     if (segments[1] !== 'teams') throw new HttpProblem(404, 'not_found', 'No such endpoint.');
 
     const authorization = request.headers['authorization'] ?? '';
