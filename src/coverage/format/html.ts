@@ -337,7 +337,7 @@ function columnsOf(entry: OperationCoverage, observation: Observation): string[]
 
 function observationView(observation: Observation | undefined): Record<string, unknown> {
   if (!observation) return {};
-  const label = observation.input === 'contract' ? [observation.kind, observation.caseId].filter(Boolean).join(' ') : `${observation.method} ${observation.url ?? ''}`;
+  const label = observation.input === 'contract' ? (observation.caseId ?? observation.kind ?? '') : `${observation.method} ${observation.url ?? ''}`;
   return {
     source: sanitizeText(observation.source, 200),
     label: sanitizeText(label, 300),
