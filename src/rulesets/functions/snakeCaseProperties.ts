@@ -1,5 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isProtocolDefinedName, isSnakeCase, toSnakeCase } from '../lib/naming.js';
+import { keyLocation } from '../lib/locations.js';
 import { isObject } from '../lib/openapi.js';
 import { allOperationsOf, payloadSchemasOf, walkSchemasOnce } from '../lib/payloads.js';
 
@@ -8,7 +9,7 @@ import { allOperationsOf, payloadSchemasOf, walkSchemasOnce } from '../lib/paylo
  * and additionalProperties. A schema object shared by many operations is walked once: Spectral locates the
  * finding where the property is defined, so walking it again would only repeat the same finding.
  */
-export default createRulesetFunction<unknown, null>({ input: null, options: null }, function snakeCaseProperties(document) {
+export default createRulesetFunction<unknown, null>({ input: null, options: null }, function snakeCaseProperties(document, _options, context) {
   const results: IFunctionResult[] = [];
   const walked = new Set<object>();
   for (const operation of allOperationsOf(document)) {
@@ -24,7 +25,7 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
               suggestion && suggestion !== name
                 ? `Property "${name}" is not snake_case: rename it to "${suggestion}".`
                 : `Property "${name}" is not snake_case: use lower-case words joined by underscores.`,
-            path: [...at, 'properties', name],
+            path: keyLocation(context, [...at, 'properties'], name),
           });
         }
       });
