@@ -79,26 +79,38 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     allowRemoteRefs: false,
     maxFileBytes: maxBytes,
   };
+  // The ref parser wraps resolver errors and drops their message; keep ours to report it verbatim.
+  let refused: ApigateError | undefined;
+  const remember = async (read: () => Promise<string>): Promise<string> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (isApigateError(error)) refused ??= error;
+      throw error;
+    }
+  };
   const parserOptions = {
     resolve: {
       external: true,
       file: {
         order: 1,
         canRead: (file: FileInfo) => !isUrl(file.url),
-        read: (file: FileInfo) => {
-          if (remote) throw new ApigateError('E_FORBIDDEN_REF', `refusing to read local file ${file.url} from a remote spec`);
-          return readReferencedFile(file.url.startsWith('file:') ? new URL(file.url).pathname : file.url, policy);
-        },
+        read: (file: FileInfo) =>
+          remember(async () => {
+            if (remote) throw new ApigateError('E_FORBIDDEN_REF', `refusing to read local file ${file.url} from a remote spec`);
+            return readReferencedFile(file.url.startsWith('file:') ? decodeURIComponent(new URL(file.url).pathname) : file.url, policy);
+          }),
       },
       http: {
         order: 2,
         canRead: (file: FileInfo) => isUrl(file.url),
-        read: (file: FileInfo) => {
-          if (!origin || new URL(file.url).origin !== origin) {
-            throw new ApigateError('E_FORBIDDEN_REF', `refusing to fetch ${file.url}: only $refs on the spec's own origin are followed`);
-          }
-          return fetchRemoteText(file.url, { maxBytes });
-        },
+        read: (file: FileInfo) =>
+          remember(async () => {
+            if (!origin || new URL(file.url).origin !== origin) {
+              throw new ApigateError('E_FORBIDDEN_REF', `refusing to fetch ${file.url}: only $refs on the spec's own origin are followed`);
+            }
+            return fetchRemoteText(file.url, { maxBytes });
+          }),
       },
     },
     dereference: { circular: true },
@@ -110,6 +122,8 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     // The base path makes relative $refs resolve next to the spec, as they would for any other tool.
     document = (await parser.validate(location, rootDocument as never, parserOptions as never)) as unknown as Record<string, unknown>;
   } catch (error) {
+    // The contract command has no flag to widen ref access, so the lint command's hint does not apply here.
+    if (refused) throw new ApigateError(refused.code, `${shown}: ${refused.message.replace(/ \(pass --allow-external-refs to allow it\)/, '')}`);
     throw toSpecError(error, shown);
   }
   return buildSpecModel(document, shown);
