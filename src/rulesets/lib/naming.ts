@@ -38,12 +38,12 @@ export function isProtocolDefinedName(name: string): boolean {
 
 /** `v1`, `v2`, `v1beta`, `v1alpha1`, `v1.2`: a version segment, never a resource name. */
 export function isVersionSegment(segment: string): boolean {
-  return /^v\d+([a-z]+\d*)?(\.\d+)*$/i.test(segment);
+  return /^v\d+((alpha|beta|rc|preview|dev)\d*)?(\.\d+)*$/i.test(segment);
 }
 
 /** A major version in a URL or path: a `/v1`-style segment. */
 export function hasMajorVersionSegment(urlOrPath: string): boolean {
-  return urlOrPath.split(/[/?#]/).some((segment) => /^v\d+([a-z]+\d*)?$/i.test(segment));
+  return urlOrPath.split(/[/?#]/).some((segment) => /^v\d+((alpha|beta|rc|preview|dev)\d*)?$/i.test(segment));
 }
 
 /** Nouns that are fine in the singular: uncountables, singletons and conventional endpoint names. */
