@@ -138,8 +138,13 @@ export function listWithMore(items: readonly string[], limit: number, separator 
   return `${items.slice(0, limit).join(separator)}${separator}and ${items.length - limit} more`;
 }
 
-/** `at /items/0/id: must be string; at (root): must have required property 'name'; and 3 more`, terminal-safe. */
-export function describeSchemaErrors(errors: readonly SchemaValidationError[], limit = 5): string {
-  const lines = errors.map((error) => `at ${error.instancePath || '(root)'}: ${error.message}`);
+/**
+ * `at /items/0/id: must be string; at (root): must have required property 'name'; and 3 more`, terminal-safe.
+ * For a scalar such as a header value, `bare` drops the location of errors about the value itself.
+ */
+export function describeSchemaErrors(errors: readonly SchemaValidationError[], limit = 5, bare = false): string {
+  const lines = errors.map((error) =>
+    bare && error.instancePath === '' ? error.message : `at ${error.instancePath || '(root)'}: ${error.message}`,
+  );
   return sanitizeText(listWithMore(lines, limit, '; '), 1000);
 }

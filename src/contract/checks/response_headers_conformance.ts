@@ -26,13 +26,13 @@ export default defineCheck({
       const key = `${documented.pointer}/headers/${pointerSegment(header.name)}/schema`;
       const result = validator.validateHeader(header.schema, value, key);
       for (const warning of result.warnings) {
-        failures.push({ message: 'Header schema cannot be validated unambiguously', received: sanitizeText(warning), severity: 'warn' });
+        failures.push({ message: sanitizeText(`${header.name} header: ${warning}`, 1000), severity: 'warn' });
       }
       if (result.valid) continue;
       failures.push({
         message: 'Response header does not match its schema',
         expected: `${header.name}: ${sanitizeText(JSON.stringify(header.schema) ?? '', MAX_SCHEMA_TEXT)}`,
-        received: `${header.name}: ${sanitizeText(value, 100)} (${describeSchemaErrors(result.errors, 3)})`,
+        received: `${header.name}: ${sanitizeText(value, 100)} (${describeSchemaErrors(result.errors, 3, true)})`,
       });
     }
     if (missing.length > 0) {

@@ -21,9 +21,9 @@ export default defineCheck({
       ];
     }
     const result = validator.validateResponseBody(match.mediaType.schema ?? true, response.body, key);
+    // Warnings are listed once per run by their message alone, so the message carries the whole story.
     const failures: CheckFailure[] = result.warnings.map((warning) => ({
-      message: warningTitle(warning),
-      received: sanitizeText(warning),
+      message: sanitizeText(`${warningTitle(warning)}: ${warning}`, 1000),
       severity: 'warn',
     }));
     if (!result.valid) {
