@@ -80,8 +80,8 @@ function describeError(error: unknown, timeoutMs: number, deadlineHit: boolean):
     return { code: 'connection_reset', message: 'the server closed the connection before the response was complete' };
   }
   if (code === 'ECONNREFUSED') return { code: 'connection_refused', message: 'connection refused' };
-  if (code === 'HPE_INVALID_HEADER_TOKEN' || code.startsWith('HPE_') || /parse error/i.test(err.message ?? '')) {
-    return { code: 'invalid_http', message: `the server sent malformed HTTP (${code || 'parse error'})` };
+  if (error instanceof undiciErrors.HTTPParserError || code.startsWith('HPE_') || /does not match the HTTP\/1\.1 protocol/i.test(err.message ?? '')) {
+    return { code: 'invalid_http', message: `the server sent malformed HTTP: ${err.message}` };
   }
   if (/zlib|incorrect header check|unexpected end of file|invalid (block|distance|stored)/i.test(err.message ?? '') || code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1') {
     return { code: 'unreadable_body', message: `the body cannot be decompressed (${err.message ?? code})` };
