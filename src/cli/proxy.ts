@@ -6,9 +6,8 @@ import { coverageSpecFromModel } from '../coverage/spec.js';
 import type { TrafficExchange } from '../coverage/readers/traffic.js';
 import { startProxy } from '../proxy/proxy.js';
 import { proxyValidatorFor } from '../proxy/checks.js';
-import maxResponseTime from '../contract/checks/max_response_time.js';
-import notAServerError from '../contract/checks/not_a_server_error.js';
-import statusCodeConformance from '../contract/checks/status_code_conformance.js';
+import { PROXY_CHECK_IDS } from '../proxy/validate.js';
+import { selectChecks } from '../contract/checks/index.js';
 import { sanitizeText } from '../util/escape.js';
 import { parsePositiveInteger, type CliIo } from './io.js';
 
@@ -21,6 +20,12 @@ interface ProxyFlags {
   timeout: string;
   strict: boolean;
   maxResponseTime?: string;
+  checks?: string;
+  excludeChecks?: string;
+}
+
+function splitList(text: string | undefined): string[] | undefined {
+  return text === undefined ? undefined : text.split(',');
 }
 
 function parsePort(text: string): number {
@@ -52,13 +57,16 @@ export function proxyCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--timeout <ms>', 'give up on an upstream request after this long without activity', '120000')
     .option('--no-strict', 'do not report undocumented response properties')
     .option('--max-response-time <ms>', 'report responses slower than this')
+    .option('--checks <ids>', `comma-separated check ids to run (default: all that judge a single response: ${PROXY_CHECK_IDS.join(', ')})`)
+    .option('--exclude-checks <ids>', 'comma-separated check ids to skip')
     .action(async (flags: ProxyFlags) => {
       const port = parsePort(flags.port);
       const timeoutMs = parsePositiveInteger(flags.timeout, '--timeout');
       const maxResponseTimeMs = flags.maxResponseTime !== undefined ? parsePositiveInteger(flags.maxResponseTime, '--max-response-time') : undefined;
       const model = await loadSpec(flags.spec, { cwd: io.cwd });
       const spec = coverageSpecFromModel(model);
-      const validate = proxyValidatorFor(model, { strict: flags.strict, maxResponseTimeMs }, [notAServerError, statusCodeConformance, maxResponseTime]);
+      const checks = selectChecks(splitList(flags.checks), splitList(flags.excludeChecks));
+      const validate = proxyValidatorFor(model, { strict: flags.strict, maxResponseTimeMs }, checks);
       const violationsByCheck = new Map<string, number>();
       let unmatched = 0;
       const onExchange = (exchange: TrafficExchange): void => {
@@ -83,6 +91,8 @@ export function proxyCommand(io: CliIo, setExitCode: (code: number) => void): Co
       });
       io.stdout(`apigate proxy listening on ${proxy.url} → ${sanitizeText(flags.target, 300)}${flags.record ? `, recording to ${sanitizeText(flags.record, 300)}` : ''}\n`);
       const signal = await stopped;
+      const pending = proxy.pending;
+      io.stdout(`apigate proxy: ${signal} received; finishing ${pending} exchange${pending === 1 ? '' : 's'} in flight and writing the record\n`);
       await proxy.close();
       const total = proxy.exchanges.length;
       const violations = [...violationsByCheck.values()].reduce((sum, count) => sum + count, 0);

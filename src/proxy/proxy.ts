@@ -47,6 +47,8 @@ export interface RunningProxy {
   url: string;
   port: number;
   exchanges: readonly TrafficExchange[];
+  /** Exchanges still being relayed. */
+  readonly pending: number;
   /** Stops accepting connections, lets in-flight exchanges finish (up to `graceMs`), writes the record. */
   close(graceMs?: number): Promise<void>;
 }
@@ -227,6 +229,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     exchanges: recorder.exchanges,
+    get pending() {
+      return inFlight.size;
+    },
     close(graceMs = 5000) {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectChecks } from '../../src/contract/checks/index.js';
+import { loadSpec } from '../../src/contract/spec/load.js';
+import { coverageSpecFromModel } from '../../src/coverage/spec.js';
+import { proxyValidatorFor } from '../../src/proxy/checks.js';
+import { startProxy, type RunningProxy } from '../../src/proxy/proxy.js';
+import { fixture } from '../helpers/cli.js';
+import { endToEnd, send, startUpstream, type Upstream } from './upstream.js';
+
+let upstream: Upstream;
+let proxy: RunningProxy;
+
+beforeAll(async () => {
+  upstream = await startUpstream();
+  const model = await loadSpec(fixture('coverage', 'proxy-api.yaml'));
+  proxy = await startProxy({
+    spec: coverageSpecFromModel(model),
+    target: upstream.url,
+    port: 0,
+    validate: proxyValidatorFor(model, { strict: true }, selectChecks()),
+  });
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await upstream?.close();
+});
+
+const exchangeFor = (path: string) => proxy.exchanges.filter((exchange) => exchange.url === path).at(-1);
+
+describe('apigate proxy relays traffic unchanged', () => {
+  it('status line, header names, case, order and repetition, and body bytes are what the server sent', async () => {
+    const direct = await send(upstream.url, { path: '/api/items/1', headers: ['Authorization', 'Bearer t'] });
+    const proxied = await send(proxy.url, { path: '/api/items/1', headers: ['Authorization', 'Bearer t'] });
+    expect(proxied.status).toBe(200);
+    expect(proxied.statusMessage).toBe('Fine Thanks');
+    expect(endToEnd(proxied.rawHeaders)).toEqual(endToEnd(direct.rawHeaders));
+    expect(endToEnd(proxied.rawHeaders)).toEqual([
+      'Content-Type', 'application/json; charset=utf-8',
+      'X-Odd-CASE', 'Value',
+      'Set-Cookie', 'a=1; Path=/',
+      'Set-Cookie', 'b=2; Path=/',
+      'Content-Length', '26',
+      'Date', 'Sat, 28 Nov 2026 10:00:00 GMT',
+    ]);
+    expect(proxied.body.equals(direct.body)).toBe(true);
+  });
+
+  it('requests reach the server with the same method, path, query, headers and body bytes', async () => {
+    const body = randomBytes(70_000);
+    const headers = ['Authorization', 'Bearer t', 'X-Weird-Case', 'A', 'x-repeat', '1', 'x-repeat', '2', 'Content-Type', 'application/octet-stream', 'Content-Length', String(body.length)];
+    const response = await send(proxy.url, { method: 'POST', path: '/api/items?q=a%20b&q=c', headers, body });
+    const seen = upstream.received.at(-1);
+    expect(seen?.method).toBe('POST');
+    expect(seen?.url).toBe('/api/items?q=a%20b&q=c');
+    expect(endToEnd(seen?.rawHeaders ?? []).filter((_, i, list) => (i % 2 === 0 ? list[i] : list[i - 1]) !== 'Host')).toEqual(headers);
+    expect(seen?.body.equals(body)).toBe(true);
+    expect(response.status).toBe(201);
+    expect(response.body.equals(body)).toBe(true);
+    expect(exchangeFor('/api/items?q=a%20b&q=c')).toMatchObject({ operation: 'POST /items', status: 201, scenario: 'valid', violations: [] });
+  });
+
+  it('binary bodies pass through byte for byte', async () => {
+    const response = await send(proxy.url, { path: '/api/binary' });
+    expect(response.body.equals(upstream.binary)).toBe(true);
+    expect(exchangeFor('/api/binary')).toMatchObject({ operation: null, status: 200 });
+  });
+
+  it('streams a chunked response chunk by chunk instead of buffering it', async () => {
+    let sawFirst = false;
+    const response = await send(proxy.url, {
+      path: '/api/stream',
+      onChunk: (chunk) => {
+        // The server writes its second chunk only after the client has the first one through the proxy,
+        // so a buffering proxy would never finish this request.
+        if (!sawFirst && chunk.toString().includes('first')) {
+          sawFirst = true;
+          upstream.continueStream();
+        }
+      },
+    });
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(response.body.toString()).toBe('first\nsecond\n');
+  });
+
+  it('answers 502 and records the exchange without a status when the server is unreachable', async () => {
+    const model = await loadSpec(fixture('coverage', 'proxy-api.yaml'));
+    const closed = await startUpstream();
+    await closed.close();
+    const orphan = await startProxy({ spec: coverageSpecFromModel(model), target: closed.url, port: 0 });
+    try {
+      const response = await send(orphan.url, { path: '/api/items/1' });
+      expect(response.status).toBe(502);
+      expect(response.body.toString()).toMatch(/^apigate proxy: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n$/);
+      expect(orphan.exchanges).toEqual([expect.objectContaining({ operation: 'GET /items/{id}', status: null, error: 'upstream error: ECONNREFUSED' })]);
+    } finally {
+      await orphan.close();
+    }
+  });
+});
+
+describe('apigate proxy validates with the contract checks', () => {
+  it.each([
+    ['/api/items/1', ['Authorization', 'Bearer t'], []],
+    ['/api/items/2', ['Authorization', 'Bearer t'], ['response_schema_conformance', 'undocumented_property']],
+    ['/api/items/500', ['Authorization', 'Bearer t'], ['not_a_server_error', 'status_code_conformance']],
+    ['/api/items/1?anonymous', [], ['ignored_auth']],
+    // The spec documents the 404 without a body; the server sends JSON.
+    ['/api/items/404', ['Authorization', 'Bearer t'], ['content_type_conformance']],
+  ])('GET %s → %j', async (path, headers, checks) => {
+    await send(proxy.url, { path, headers });
+    const exchange = exchangeFor(path);
+    expect(exchange?.operation).toBe('GET /items/{id}');
+    expect(exchange?.violations.map((violation) => violation.check)).toEqual(checks);
+    expect(exchange?.scenario).toBe(headers.length > 0 ? 'valid' : 'none');
+  });
+});
