@@ -73,7 +73,9 @@ export async function lint(patterns: string | string[], options: LintOptions = {
 
   const findings: Finding[] = [];
   for (const file of files) {
-    const spec = await loadSpec(file, limits);
+    const spec = await loadSpec(file, limits).catch((error: unknown) => {
+      throw explainRunFailure(error, file);
+    });
     const specDir = await realpath(dirname(file));
     const spectral = new Spectral({
       resolver: createPolicyResolver({
@@ -112,7 +114,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
  */
 function explainRunFailure(error: unknown, file: string): unknown {
   const stackOverflow = (e: unknown): boolean =>
-    e instanceof RangeError && /call stack/i.test(e.message) ||
+    (e instanceof RangeError && /call stack/i.test(e.message)) ||
     (e instanceof Error && e.cause !== undefined && stackOverflow(e.cause));
   if (stackOverflow(error)) {
     return new ApigateError(
