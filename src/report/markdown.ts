@@ -22,10 +22,10 @@ const NOUN: Record<Severity, [string, string]> = {
 /** A table for GitHub job summaries and pull-request comments, most severe findings first. */
 export const markdown: Formatter = (findings, context) => {
   const fileCount = context.files.length;
-  const checked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked`;
+  const plural = fileCount === 1 ? '' : 's';
   const lines = ['### apigate', ''];
   if (findings.length === 0) {
-    lines.push(`**No findings** in ${checked}.`, '');
+    lines.push(`**No findings** in ${fileCount} file${plural} checked.`, '');
     return lines.join('\n');
   }
 
@@ -34,7 +34,7 @@ export const markdown: Formatter = (findings, context) => {
     .map(([severity, count]) => `${count} ${NOUN[severity][count === 1 ? 0 : 1]}`);
   const filesWithFindings = new Set(findings.map((finding) => finding.file ?? '')).size;
   lines.push(
-    `**${findings.length} problem${findings.length === 1 ? '' : 's'}** (${counts.join(', ')}) in ${filesWithFindings} of ${checked}.`,
+    `**${findings.length} problem${findings.length === 1 ? '' : 's'}** (${counts.join(', ')}) in ${filesWithFindings} of ${fileCount} checked file${plural}.`,
     '',
     '| Severity | Rule | Location | Message |',
     '| :-- | :-- | :-- | :-- |',

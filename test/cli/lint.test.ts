@@ -131,7 +131,7 @@ describe('apigate lint (built CLI)', () => {
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=report\/hostile\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=plain-[a-z-]+::[^\u0000-\u001f]*$/);
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
-    expect(summary).toContain('**3 problems** (2 errors, 1 warning) in 1 of 1 file checked.');
+    expect(summary).toContain('**3 problems** (2 errors, 1 warning) in 1 of 1 checked file.');
     expect(summary).not.toMatch(/<script|<img|\u001b/);
   });
 

@@ -25,7 +25,7 @@ describe('markdown formatter', () => {
       [
         '### apigate',
         '',
-        '**3 problems** (1 error, 1 warning, 1 info) in 2 of 3 files checked.',
+        '**3 problems** (1 error, 1 warning, 1 info) in 2 of 3 checked files.',
         '',
         '| Severity | Rule | Location | Message |',
         '| :-- | :-- | :-- | :-- |',
