@@ -3,4 +3,15 @@ export { lint, type LintOptions, type LintReport } from './lint/lint.js';
 export { FORMATTERS, FORMAT_NAMES, getFormatter, type FormatContext, type Formatter } from './report/index.js';
 export { ApigateError, isApigateError, type ApigateErrorCode } from './errors.js';
 export { SEVERITIES, isAtLeast, type Finding, type Severity, type RuleMeta, type Range, type Position, type JsonPath } from './types.js';
+export {
+  coverage,
+  computeCoverage,
+  checkThresholds,
+  getCoverageFormatter,
+  COVERAGE_FORMAT_NAMES,
+  type CoverageOptions,
+  type CoverageReport,
+  type CoverageThresholds,
+} from './coverage/index.js';
+export { startProxy, type ProxyOptions, type RunningProxy } from './proxy/proxy.js';
 export { VERSION } from './version.js';

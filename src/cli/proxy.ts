@@ -70,8 +70,11 @@ export function proxyCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const violationsByCheck = new Map<string, number>();
       let unmatched = 0;
       const onExchange = (exchange: TrafficExchange): void => {
-        if (exchange.operation === null) unmatched += 1;
         const line = `${sanitizeText(exchange.method, 10)} ${sanitizeText(exchange.url, 300)} → ${exchange.status ?? 'no response'}`;
+        if (exchange.operation === null) {
+          unmatched += 1;
+          io.stdout(`? ${line}  matches no operation of the spec\n`);
+        }
         if (exchange.error !== undefined) io.stderr(`! ${line}: ${sanitizeText(exchange.error, 300)}\n`);
         for (const violation of exchange.violations) {
           violationsByCheck.set(violation.check, (violationsByCheck.get(violation.check) ?? 0) + 1);

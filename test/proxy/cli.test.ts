@@ -72,6 +72,7 @@ describe('apigate proxy (built CLI)', () => {
       await send(url, { path: '/api/items/3' });
       await cli.waitFor(/✗ GET \/api\/items\/3 → 404 {2}content_type_conformance: /);
       await send(url, { path: '/api/unknown' });
+      await cli.waitFor(/\? GET \/api\/unknown → 404 {2}matches no operation of the spec\n/);
 
       const holding = send(url, { path: '/api/hold' });
       await upstream.held;
