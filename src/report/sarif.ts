@@ -52,7 +52,7 @@ export const sarif: Formatter = (findings, context) => {
         {
           ...(uri ? { physicalLocation: { artifactLocation: uri, ...(region ? { region } : {}) } } : {}),
           logicalLocations: [
-            { name: sanitizeText(String(finding.path.at(-1) ?? '#'), 1000), fullyQualifiedName: sanitizeText(pointer, 2000), kind: 'object' },
+            { name: sanitizeText(String(finding.path.at(-1) ?? '#'), 1000), fullyQualifiedName: sanitizeText(pointer, 2000) },
           ],
         },
       ],

@@ -107,7 +107,7 @@ describe('sarif formatter', () => {
           artifactLocation: { uri: 'openapi.yaml', uriBaseId: '%SRCROOT%' },
           region: { startLine: 9, startColumn: 9, endLine: 13, endColumn: 31 },
         },
-        logicalLocations: [{ name: 'info', fullyQualifiedName: '#/info', kind: 'object' }],
+        logicalLocations: [{ name: 'info', fullyQualifiedName: '#/info' }],
       },
     ]);
   });
