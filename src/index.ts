@@ -14,4 +14,10 @@ export {
   type CoverageThresholds,
 } from './coverage/index.js';
 export { startProxy, type ProxyOptions, type RunningProxy } from './proxy/proxy.js';
+export { runContract, parseShard, type RunContractOptions, type Shard } from './contract/runner.js';
+export { loadSpec, type LoadSpecOptions } from './contract/spec/load.js';
+export { CONTRACT_FORMATTERS, CONTRACT_FORMAT_NAMES, getContractFormatter, type ContractFormatter } from './contract/report/index.js';
+export type { ContractReport, FailureRecord, CaseRecord } from './contract/report/types.js';
+export type { Identity } from './contract/identity.js';
+export { runDemo } from './demo/index.js';
 export { VERSION } from './version.js';
