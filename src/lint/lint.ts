@@ -202,12 +202,27 @@ function failOnUnresolvableRefs(diagnostics: ISpectralDiagnostic[], file: string
   for (const diagnostic of diagnostics) {
     if (diagnostic.code === 'invalid-ref') diagnostic.message = diagnostic.message.replace(/^ApigateError: /, '');
   }
-  const broken = diagnostics.find((d) => d.code === 'invalid-ref' && d.severity === 0 && !d.message.includes(REMOTE_REFS_OFF));
+  const broken = diagnostics.find(
+    (d) => d.code === 'invalid-ref' && d.severity === 0 && !d.message.includes(REMOTE_REFS_OFF) && !isDataPosition(d.path),
+  );
   if (!broken) return;
   const where = broken.source ?? file;
   const { line, character } = broken.range.start;
   const code = /refusing to read/.test(broken.message) ? 'E_FORBIDDEN_REF' : 'E_REF';
   throw new ApigateError(code, `${displayPath(where)}:${line + 1}:${character + 1}: ${sanitizeText(describeRefError(broken.message), 600)}`);
+}
+
+/**
+ * `$ref` means a Reference Object only in the OpenAPI structure; inside extensions and example values it is
+ * data that Spectral happens to resolve. A broken one there is reported as a finding, as Spectral does, rather
+ * than stopping the lint.
+ */
+function isDataPosition(path: readonly (string | number)[]): boolean {
+  return path.some(
+    (segment, index) =>
+      (typeof segment === 'string' && (segment.startsWith('x-') || segment === 'example' || segment === 'default' || segment === 'enum')) ||
+      (segment === 'examples' && path[index + 2] === 'value'),
+  );
 }
 
 function describeRefError(message: string): string {
