@@ -3,8 +3,8 @@ import type { OperationKind } from '../types.js';
 const TEMPLATE_AT_END = /\{[^/{}]+\}\/?$/;
 
 /**
- * How an operation may touch server state. The method decides, except that a POST to an item path
- * (`/things/{id}/archive`) is an action with unknown effects, not a create, so it is `other`.
+ * How an operation may touch server state, from its method alone. A POST is refined by `refinePostKind`
+ * once the whole spec is known.
  */
 export function classifyOperation(method: string, path: string, explicit?: unknown): OperationKind {
   if (explicit === 'read' || explicit === 'create' || explicit === 'update' || explicit === 'delete' || explicit === 'other') {
@@ -25,4 +25,18 @@ export function classifyOperation(method: string, path: string, explicit?: unkno
     default:
       return 'other';
   }
+}
+
+/**
+ * A POST creates when it looks like a collection's: it documents a 201, or the same path has a GET or an item
+ * path below it (`/teams/{team_id}/members` next to `/teams/{team_id}/members/{member_id}`). Otherwise it is an
+ * action with unknown effects (`/things/{id}/archive`, `/admin/maintenance`) and is `other`.
+ */
+export function refinePostKind(path: string, statuses: string[], siblings: { path: string; method: string }[]): OperationKind {
+  if (TEMPLATE_AT_END.test(path)) return 'other';
+  if (statuses.includes('201')) return 'create';
+  const collection = path.replace(/\/+$/, '');
+  const hasList = siblings.some((sibling) => sibling.path === path && sibling.method === 'GET');
+  const hasItem = siblings.some((sibling) => sibling.path.startsWith(`${collection}/{`) && /^\{[^/{}]+\}$/.test(sibling.path.slice(collection.length + 1)));
+  return hasList || hasItem ? 'create' : 'other';
 }

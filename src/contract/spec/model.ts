@@ -8,7 +8,7 @@ import type {
   SecurityRequirementModel,
   SpecModel,
 } from '../types.js';
-import { classifyOperation } from './kind.js';
+import { classifyOperation, refinePostKind } from './kind.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -141,6 +141,12 @@ export function buildSpecModel(document: Json, source: string): SpecModel {
       if (typeof operation['operationId'] === 'string') model.operationId = operation['operationId'];
       if (operation['requestBody']) model.requestBody = { required: body['required'] === true, content: mediaTypes(body['content']) };
       operations.push(model);
+    }
+  }
+  for (const operation of operations) {
+    const explicit = asRecord(asRecord(asRecord(document['paths'])[operation.path])[operation.method.toLowerCase()])['x-apigate-kind'];
+    if (operation.method === 'POST' && explicit === undefined) {
+      operation.kind = refinePostKind(operation.path, operation.responses.map((response) => response.status), operations);
     }
   }
   const components = asRecord(document['components']);
