@@ -49,7 +49,12 @@ export async function main(argv: string[], io: CliIo = defaultIo(argv)): Promise
   program.addCommand(diffCommand(io, setExitCode));
   program.addCommand(coverageCommand(io, setExitCode));
   program.addCommand(proxyCommand(io, setExitCode));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .showHelpAfterError(`(run apigate ${command.name()} --help for usage)`);
+  }
 
   try {
     await program.parseAsync(argv);

@@ -17,7 +17,7 @@ export function pairFormatsWithOutputs(args: readonly string[], defaultFormat: s
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--') break;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitInlineValue(arg);
     const value = (): string => {
       if (inline !== undefined) return inline;
       i += 1;
@@ -43,4 +43,11 @@ export function pairFormatsWithOutputs(args: readonly string[], defaultFormat: s
   const duplicate = files.find((file, index) => files.indexOf(file) !== index);
   if (duplicate) throw new ApigateError('E_USAGE', `--output ${duplicate} is given twice`);
   return targets;
+}
+
+/** `--format=json` and `-fjson` carry their value in the same argument; commander accepts both spellings. */
+function splitInlineValue(arg: string): [string, string | undefined] {
+  if (arg.startsWith('--') && arg.includes('=')) return [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+  if (/^-[fo]./.test(arg)) return [arg.slice(0, 2), arg.slice(2)];
+  return [arg, undefined];
 }

@@ -41,7 +41,10 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/\|/g, '\\|')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([`*_[\]])/g, '\\$1');
+    .replace(/([`*_[\]])/g, '\\$1')
+    // An `@name` or `#123` from a hostile spec must not ping people or link issues in a PR comment.
+    .replace(/@/g, '&#64;')
+    .replace(/#(?=\d)/g, '&#35;');
 }
 
 /** GitHub workflow-command data (the message): `%`, CR and LF must be percent-encoded. */
