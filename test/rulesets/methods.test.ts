@@ -70,7 +70,7 @@ testRule('apigate-delete-204', [
   },
 ]);
 
-const pet = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
+const pet = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, species: { type: 'string' } } };
 
 testRule('apigate-patch-partial', [
   {
@@ -140,5 +140,38 @@ testRule('apigate-put-replaces', [
     name: 'a PUT without a body is reported wherever it is',
     document: openapi({ '/me/player/pause': { put: { responses: { '204': ok } } } }),
     errors: [{ path: ['paths', '/me/player/pause', 'put'], message: /has no request body/ }],
+  },
+]);
+
+testRule('apigate-put-replaces', [
+  {
+    name: 'a body-less PUT that links two existing objects is accepted; a top-level item still needs a body',
+    document: openapi({
+      '/guilds/{guildId}/members/{userId}/roles/{roleId}': { put: { responses: { '204': ok } } },
+      '/user/starred/{owner}/{repo}': { put: { responses: { '204': ok } } },
+      '/pets/{petId}': { put: { responses: { '204': ok } } },
+    }),
+    errors: [{ path: ['paths', '/pets/{petId}', 'put'], message: /^PUT \/pets\/\{petId\} has no request body/ }],
+  },
+]);
+
+testRule('apigate-patch-partial', [
+  {
+    name: 'requiring the only property of a single-field update is accepted; two required of two is not',
+    document: openapi({
+      '/user/visibility': {
+        patch: {
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['visibility'], properties: { visibility: { type: 'string' } } } } } },
+          responses: { '200': ok },
+        },
+      },
+      '/teams/{teamId}': {
+        patch: {
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['name', 'slug'], properties: { name: { type: 'string' }, slug: { type: 'string' } } } } } },
+          responses: { '200': ok },
+        },
+      },
+    }),
+    errors: [{ path: ['paths', '/teams/{teamId}', 'patch', 'requestBody', 'content', 'application/json', 'schema', 'required'], message: /requires "name", "slug"/ }],
   },
 ]);

@@ -19,7 +19,7 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
     const at: JsonPathSegments = [...context.path, 'requestBody', 'content', mediaType, 'schema'];
     for (const { schema, path } of topLevelObjectSchemas(media['schema'], at)) {
       const required = schema['required'];
-      if (Array.isArray(required) && required.length > 0) {
+      if (Array.isArray(required) && required.length > 0 && !isSingleFieldUpdate(schema, required)) {
         results.push({
           message: `The body of ${route} requires ${required.map((name) => `"${String(name)}"`).join(', ')}: a partial update must accept any subset of fields; use a schema without "required" (e.g. application/merge-patch+json).`,
           path: [...path, 'required'],
@@ -29,6 +29,15 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   }
   return results;
 });
+
+/**
+ * `PATCH /user/email/visibility` with `{ visibility }` changes one field, which the body cannot leave out;
+ * requiring the only property is not a full replacement in disguise.
+ */
+function isSingleFieldUpdate(schema: Json, required: unknown[]): boolean {
+  const properties = schema['properties'];
+  return isObject(properties) && Object.keys(properties).length === 1 && required.length === 1 && required[0] === Object.keys(properties)[0];
+}
 
 /** The body schema and the `allOf` members that make up its top level. */
 function topLevelObjectSchemas(schema: unknown, at: JsonPathSegments): { schema: Json; path: JsonPathSegments }[] {

@@ -1,6 +1,15 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isObject, operationsOf } from '../lib/openapi.js';
-import { collectionKeys, isCollectionPath } from '../lib/resourcePaths.js';
+import { collectionKeys, isCollectionPath, isItemPath, isTemplateSegment, pathSegments } from '../lib/resourcePaths.js';
+
+/**
+ * `PUT /guilds/{guildId}/members/{userId}/roles/{roleId}` or `PUT /user/starred/{owner}/{repo}` creates a link
+ * between two existing objects, which has no attributes to send: an item path nested under another object is
+ * accepted without a body.
+ */
+function isLinkPath(path: string): boolean {
+  return isItemPath(path) && pathSegments(path).filter(isTemplateSegment).length >= 2;
+}
 
 /**
  * PUT replaces the resource at the request URL with the representation in the body. On a collection it
@@ -18,7 +27,7 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
         message: `PUT ${entry.path} targets a collection: PUT replaces the one resource at its URL, so put it on the item path (${entry.path.replace(/\/+$/, '')}/{id}) or use POST to create and PATCH to update.`,
         path: entry.at,
       });
-    } else if (!isObject(entry.operation['requestBody'])) {
+    } else if (!isObject(entry.operation['requestBody']) && !isLinkPath(entry.path)) {
       results.push({
         message: `PUT ${entry.path} has no request body: PUT replaces the resource with the representation it sends; document the body, or use POST for an action.`,
         path: entry.at,
