@@ -41,6 +41,7 @@ const CONFIG_KEYS = [
   'max_requests',
   'max_requests_per_operation',
   'max_duration_ms',
+  'max_operation_duration_ms',
 ];
 
 function list(value: string | undefined): string[] {
@@ -88,6 +89,7 @@ function fromConfig(config: ApigateConfig | undefined): Partial<RunContractOptio
     ['max_requests', 'maxRequests'],
     ['max_requests_per_operation', 'maxRequestsPerOperation'],
     ['max_duration_ms', 'maxDurationMs'],
+    ['max_operation_duration_ms', 'maxOperationDurationMs'],
   ];
   for (const [key, option] of numbers) {
     const value = configNumber(section, key, shown);

@@ -49,6 +49,8 @@ export interface RunContractOptions {
   maxRequests?: number;
   maxRequestsPerOperation?: number;
   maxDurationMs?: number;
+  /** Time one operation's cases may take, from its first request. */
+  maxOperationDurationMs?: number;
   allowExternalRefs?: boolean;
   /** Called after each case finishes (progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
@@ -59,6 +61,7 @@ export const DEFAULTS = {
   maxRequests: 10_000,
   maxRequestsPerOperation: 200,
   maxDurationMs: 15 * 60_000,
+  maxOperationDurationMs: 5 * 60_000,
 } as const;
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -169,6 +172,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const maxRequests = options.maxRequests ?? DEFAULTS.maxRequests;
   const maxPerOperation = options.maxRequestsPerOperation ?? DEFAULTS.maxRequestsPerOperation;
   const maxDurationMs = options.maxDurationMs ?? DEFAULTS.maxDurationMs;
+  const maxOperationDurationMs = options.maxOperationDurationMs ?? DEFAULTS.maxOperationDurationMs;
   const warnings: string[] = [];
 
   const excluded = options.excludeOperations ?? [];
@@ -226,6 +230,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const records = new Map<TestCase, CaseRecord>();
   const created: CreatedResource[] = [];
   const perOperation = new Map<string, number>();
+  const operationStarted = new Map<string, number>();
   const warned = new Set<string>();
   let sent = 0;
   let done = 0;
@@ -233,6 +238,8 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     if (sent >= maxRequests) return `the run's budget of ${maxRequests} requests is spent`;
     if ((perOperation.get(testCase.operation.key) ?? 0) >= maxPerOperation) return `the operation's budget of ${maxPerOperation} requests is spent`;
     if (performance.now() - started > maxDurationMs) return `the run's time budget of ${maxDurationMs} ms is spent`;
+    const first = operationStarted.get(testCase.operation.key);
+    if (first !== undefined && performance.now() - first > maxOperationDurationMs) return `the operation's time budget of ${maxOperationDurationMs} ms is spent`;
     return undefined;
   };
 
@@ -246,6 +253,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       }
     } else {
       sent++;
+      if (!operationStarted.has(testCase.operation.key)) operationStarted.set(testCase.operation.key, performance.now());
       perOperation.set(testCase.operation.key, (perOperation.get(testCase.operation.key) ?? 0) + 1);
       const exchange = await client.send(testCase.request);
       const failures: FailureRecord[] = [];
