@@ -6,7 +6,7 @@ import type { ContractReport } from '../contract/report/types.js';
 import { runContract } from '../contract/runner.js';
 import { startDemoServer } from './server.js';
 
-/** The bundled example API's spec; it ships with the package next to `dist/`. */
+/** The bundled example API's spec; it ships with the package next to `lib/`. */
 export const DEMO_SPEC_PATH = fileURLToPath(new URL('../../fixtures/demo/openapi.yaml', import.meta.url));
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

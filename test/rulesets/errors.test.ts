@@ -111,7 +111,7 @@ describe('apigate-error-format allowProblemJson', () => {
       ruleset,
       [
         `extends: [["${join(REPO_ROOT, 'rulesets/apigate.yaml')}", off]]`,
-        `functionsDir: "${join(REPO_ROOT, 'dist/rulesets/functions')}"`,
+        `functionsDir: "${join(REPO_ROOT, 'lib/rulesets/functions')}"`,
         'functions: [errorFormat]',
         'rules:',
         '  apigate-error-format:',

@@ -99,7 +99,7 @@ describe('apigate-deprecation-window options', () => {
       ruleset,
       [
         `extends: [["${join(REPO_ROOT, 'rulesets/apigate.yaml')}", off]]`,
-        `functionsDir: "${join(REPO_ROOT, 'dist/rulesets/functions')}"`,
+        `functionsDir: "${join(REPO_ROOT, 'lib/rulesets/functions')}"`,
         'functions: [deprecationWindow]',
         'rules:',
         '  apigate-deprecation-window:',
