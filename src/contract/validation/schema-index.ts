@@ -12,6 +12,7 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 }
 
 export function escapePointerSegment(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
