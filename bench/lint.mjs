@@ -132,7 +132,7 @@ const pad = (text, width, right = false) => (right ? String(text).padStart(width
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(join(options.corpus, 'MANIFEST.md'))) throw new Error(`no corpus at ${options.corpus} (pass --corpus DIR)`);
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('apigate is not built: run npm run build first');
+  if (!['lib', 'dist'].some((dir) => existsSync(join(ROOT, dir, 'cli', 'main.js')))) throw new Error('apigate is not built: run npm run build first');
   if (!existsSync(SPECTRAL_BIN)) throw new Error('@stoplight/spectral-cli is not installed (npm ci)');
 
   const work = mkdtempSync(join(tmpdir(), 'apigate-bench-'));
