@@ -74,6 +74,20 @@ export function computeCoverage(spec: CoverageSpec, observations: Observation[],
     byOperation.set(operation.key, list);
   });
 
+  // A browser session also fetches scripts, fonts and analytics from other hosts: those are not API gaps.
+  const apiHosts = new Set<string>();
+  for (const indices of byOperation.values()) {
+    for (const index of indices) {
+      const host = observations[index]?.host;
+      if (host !== undefined) apiHosts.add(host);
+    }
+  }
+  const isOtherHost = (index: number): boolean => {
+    const host = observations[index]?.host;
+    return host !== undefined && !apiHosts.has(host);
+  };
+  const otherHosts = unmatched.filter(isOtherHost).length;
+  const unmatchedHere = otherHosts > 0 ? unmatched.filter((index) => !isOtherHost(index)) : unmatched;
   const operations = spec.operations.map((operation) => operationCoverage(operation, byOperation.get(operation.key) ?? [], observations));
   const warnings = [...(options.warnings ?? [])];
   if (unknownKeys.size > 0) {
@@ -89,14 +103,15 @@ export function computeCoverage(spec: CoverageSpec, observations: Observation[],
     inputs: options.inputs ?? [],
     operations,
     observations,
-    unmatched,
+    unmatched: unmatchedHere,
     totals: {
       operations: ratio(operations.filter((entry) => entry.exercised).length, operations.length),
       responses: ratio(documented.filter((response) => response.covered).length, documented.length),
       auth: ratio(authSlots.filter((slot) => slot.covered).length, authSlots.length),
       undocumentedStatuses: operations.reduce((sum, entry) => sum + entry.undocumented.length, 0),
       exchanges: observations.length,
-      unmatched: unmatched.length,
+      unmatched: unmatchedHere.length,
+      otherHosts,
     },
     warnings,
   };

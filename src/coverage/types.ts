@@ -54,6 +54,8 @@ export interface Observation {
   operationKey?: string;
   /** The request path (and query) for traffic and HAR, secrets redacted. */
   url?: string;
+  /** HAR only: the host the request went to, so a browser's requests for assets elsewhere can be set aside. */
+  host?: string;
   /** Null when no response arrived (timeout, reset). */
   status: number | null;
   scenario: AuthScenario;
@@ -114,6 +116,8 @@ export interface CoverageTotals {
   undocumentedStatuses: number;
   exchanges: number;
   unmatched: number;
+  /** HAR exchanges with hosts that served no request of the API (fonts, analytics, CDNs), left out. */
+  otherHosts: number;
 }
 
 export interface InputSummary {

@@ -38,6 +38,7 @@ describe('coverage from a contract report', () => {
       // 14 cases, one skipped (never sent).
       exchanges: 13,
       unmatched: 0,
+      otherHosts: 0,
     });
     const listPets = entry(report, 'GET /pets');
     // 401s from the auth cases land on `default`.
@@ -127,6 +128,7 @@ describe('coverage from recorded traffic and HAR files', () => {
       undocumentedStatuses: 3,
       exchanges: 26,
       unmatched: 1,
+      otherHosts: 0,
     });
     expect(report.inputs.map((input) => input.kind)).toEqual(['contract', 'traffic', 'har']);
   });
@@ -144,5 +146,40 @@ describe('input errors', () => {
 
   it('names a spec that does not exist', async () => {
     await expect(coverage({ spec: fixture('coverage', 'missing.yaml'), inputs: shards })).rejects.toThrow(/missing\.yaml/);
+  });
+});
+
+describe('a real-world spec (RealWorld Conduit) with a browser HAR', () => {
+  it('matches under the /api base path, prefers /articles/feed over /articles/{slug}, and sets other hosts aside', async () => {
+    const report = await coverage({
+      spec: fixture('coverage', 'real', 'realworld-conduit.yml'),
+      inputs: [{ file: fixture('coverage', 'real', 'conduit-session.har'), har: true }],
+    });
+    expect(report.totals).toEqual({
+      operations: { covered: 10, total: 19, percent: 52.632 },
+      responses: { covered: 11, total: 54, percent: 20.37 },
+      auth: { covered: 7, total: 44, percent: 15.909 },
+      undocumentedStatuses: 1,
+      exchanges: 15,
+      unmatched: 1,
+      otherHosts: 2,
+    });
+    const hit = report.operations
+      .filter((item) => item.hits > 0)
+      .map((item) => [item.operation.key, item.hits, item.auth.filter((slot) => slot.covered).map((slot) => slot.scenario)]);
+    expect(hit).toEqual([
+      ['POST /users/login', 1, []],
+      ['GET /user', 2, ['valid', 'invalid']],
+      ['GET /articles/feed', 2, ['valid', 'none']],
+      ['GET /articles', 1, []],
+      ['GET /articles/{slug}', 1, []],
+      ['PUT /articles/{slug}', 1, ['valid']],
+      ['GET /articles/{slug}/comments', 1, []],
+      ['DELETE /articles/{slug}/comments/{id}', 1, ['none']],
+      ['POST /articles/{slug}/favorite', 1, ['valid']],
+      ['GET /tags', 1, []],
+    ]);
+    expect(entry(report, 'PUT /articles/{slug}').undocumented).toEqual([{ status: 403, hits: 1 }]);
+    expect(report.observations[report.unmatched[0] ?? -1]?.url).toBe('/');
   });
 });

@@ -70,6 +70,7 @@ describe('json format', () => {
       undocumented_statuses: 3,
       exchanges: 26,
       unmatched: 1,
+      other_hosts: 0,
     });
     expect(output['operations'][3]).toEqual({
       operation: 'GET /pets/{petId}',

@@ -105,6 +105,7 @@ describe('apigate proxy (built CLI)', () => {
         undocumented_statuses: 0,
         exchanges: 5,
         unmatched: 1,
+        other_hosts: 0,
       });
     } finally {
       cli.child.kill('SIGKILL');

@@ -25,6 +25,7 @@ export function formatCoverageJson(report: CoverageReport, options: CoverageForm
       undocumented_statuses: report.totals.undocumentedStatuses,
       exchanges: report.totals.exchanges,
       unmatched: report.totals.unmatched,
+      other_hosts: report.totals.otherHosts,
     },
     operations: report.operations.map((entry) => ({
       operation: entry.operation.key,

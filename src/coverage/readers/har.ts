@@ -39,12 +39,14 @@ export function readHar(data: JsonObject, source: string, credentials: Credentia
     const cookies = headerList(request['cookies']);
     if (cookies.length > 0) headers.push({ name: 'cookie', value: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') });
     const url = pathAndQuery(request['url']);
+    const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(request['url'])?.[1]?.toLowerCase();
     const time = isObject(entry) && typeof entry['time'] === 'number' ? entry['time'] : undefined;
     observations.push({
       source,
       input: 'har',
       method: request['method'].toUpperCase(),
       url: redactUrl(url, credentials),
+      ...(host ? { host } : {}),
       status,
       scenario: classifyScenario({ headers, url }, status, credentials),
       caseId: `entry ${index + 1}`,
