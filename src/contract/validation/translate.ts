@@ -25,7 +25,7 @@ export interface TranslateOptions {
   version: OpenApiVersion;
   direction: Direction;
   index: SchemaIndex;
-  /** Names the root schema in messages when it is not a component (e.g. the response's JSON pointer). */
+  /** Names the root schema in messages when it is not a component (e.g. the response's JSON pointer); nested locations extend it. */
   label: string;
   /** Translate plain `oneOf` as `anyOf` (the lenient pass that decides whether an ambiguity is the only problem). */
   lenientOneOf: boolean;
@@ -98,7 +98,7 @@ class Translator {
   }
 
   run(root: JsonSchema): Translation {
-    const schema = this.translate(root, '');
+    const schema = this.translate(root, this.options.label);
     if (Object.keys(this.definitions).length === 0) return { schema, hasPlainOneOf: this.hasPlainOneOf };
     return {
       schema: { [this.definitionsKeyword]: this.definitions, allOf: [schema] },
@@ -168,6 +168,8 @@ class Translator {
     extraFlagged: ReadonlySet<string> | undefined,
   ): JsonSchema {
     const { version, direction, index } = this.options;
+    // Locations in messages start from the nearest component, which is where a reader would go to fix it.
+    path = index.pointerOf(node) ?? path;
     const out: SchemaObject = {};
     const discriminator = base ? undefined : discriminatorOf(node, index);
     const flagged = flaggedProperties(node, direction, new Set());
@@ -202,7 +204,7 @@ class Translator {
         if (keyword === 'oneOf') {
           this.hasPlainOneOf = true;
           out[this.options.lenientOneOf ? 'anyOf' : 'oneOf'] = members;
-          out[SCHEMA_NAME_KEYWORD] = index.pointerOf(node) ?? `${this.options.label}${path}`;
+          out[SCHEMA_NAME_KEYWORD] = path;
         } else {
           out[keyword] = members;
         }

@@ -139,7 +139,7 @@ export class ResponseValidator implements ResponseValidatorApi {
       return valid ? VALID : { valid, errors, warnings: [] };
     }
     const warnings = [...compiled.warnings, ...extraWarnings];
-    for (const path of new Set(writeOnlyPaths)) {
+    for (const path of new Set(writeOnlyPaths.map(generalisePath))) {
       warnings.push(`property ${path} ${WRITE_ONLY_PRESENT} ${compiled.label} but the response carries it`);
     }
     return { valid, errors, warnings: [...new Set(warnings)] };
@@ -187,13 +187,21 @@ export class ResponseValidator implements ResponseValidatorApi {
     const owner = schemaAt(compiled.translated, error.schemaPath);
     const name = owner && typeof owner[SCHEMA_NAME_KEYWORD] === 'string' ? owner[SCHEMA_NAME_KEYWORD] : compiled.label;
     const branches = ((error.params as { passingSchemas?: number[] }).passingSchemas ?? []).map((i) => `oneOf/${i}`);
-    const at = error.instancePath === '' ? 'the body' : `the value at ${error.instancePath}`;
+    const at = error.instancePath === '' ? 'the body' : `the value at ${generalisePath(error.instancePath)}`;
     return `${AMBIGUOUS_SCHEMA} ${name}: ${at} matches ${branches.join(' and ')} and no discriminator says which applies; accepted without choosing`;
   }
 }
 
 export function createResponseValidator(spec: Pick<SpecModel, 'version' | 'document'>): ResponseValidator {
   return new ResponseValidator({ version: spec.version, document: spec.document });
+}
+
+/**
+ * `/items/*\/secret` for `/items/3/secret`: a schema problem repeats for every array item, and one line per
+ * schema and property is what a reader needs (and what lets a run list each warning once).
+ */
+function generalisePath(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
 function isOverlap(error: ErrorObject): boolean {

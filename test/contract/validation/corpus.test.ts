@@ -80,6 +80,7 @@ describe.each(files)('validator corpus: %s', (file) => {
       errors: entry.errors ?? [],
     });
     if (entry.warnings) {
+      expect(result.warnings).toHaveLength(entry.warnings.length);
       for (const expected of entry.warnings) {
         expect(result.warnings.some((warning) => warning.includes(expected)), `${expected} in ${result.warnings.join(' | ')}`).toBe(true);
       }
