@@ -8,9 +8,20 @@ type Json = Record<string, unknown>;
  * dropped (a client must not send them), 3.0's `nullable` and boolean exclusive bounds turned into their
  * JSON Schema forms. Cycles in dereferenced specs are cut at a fixed depth rather than followed forever.
  */
-export function requestSchema(schema: JsonSchema, version: OpenApiVersion, depth = 0): JsonSchema {
+export function requestSchema(schema: JsonSchema, version: OpenApiVersion, depth = 0, ancestors: Set<object> = new Set()): JsonSchema {
   if (typeof schema === 'boolean') return schema;
-  if (depth > 12) return {};
+  // A schema inside itself (a tree node's children) is cut on its first repetition: each level of a
+  // recursive schema with several self-references would otherwise multiply the work.
+  if (depth > 12 || ancestors.has(schema)) return {};
+  ancestors.add(schema);
+  try {
+    return convert(schema, version, depth, ancestors);
+  } finally {
+    ancestors.delete(schema);
+  }
+}
+
+function convert(schema: Record<string, unknown>, version: OpenApiVersion, depth: number, ancestors: Set<object>): JsonSchema {
   const result: Json = {};
   for (const [key, value] of Object.entries(schema)) {
     switch (key) {
@@ -18,7 +29,7 @@ export function requestSchema(schema: JsonSchema, version: OpenApiVersion, depth
         const properties: Json = {};
         for (const [name, property] of Object.entries(value as Json)) {
           if (isObject(property) && property['readOnly'] === true) continue;
-          properties[name] = requestSchema(property as JsonSchema, version, depth + 1);
+          properties[name] = requestSchema(property as JsonSchema, version, depth + 1, ancestors);
         }
         result[key] = properties;
         break;
@@ -26,13 +37,13 @@ export function requestSchema(schema: JsonSchema, version: OpenApiVersion, depth
       case 'items':
       case 'additionalProperties':
       case 'not':
-        result[key] = isObject(value) || typeof value === 'boolean' ? requestSchema(value as JsonSchema, version, depth + 1) : value;
+        result[key] = isObject(value) || typeof value === 'boolean' ? requestSchema(value as JsonSchema, version, depth + 1, ancestors) : value;
         break;
       case 'allOf':
       case 'anyOf':
       case 'oneOf':
       case 'prefixItems':
-        result[key] = Array.isArray(value) ? value.map((item) => requestSchema(item as JsonSchema, version, depth + 1)) : value;
+        result[key] = Array.isArray(value) ? value.map((item) => requestSchema(item as JsonSchema, version, depth + 1, ancestors)) : value;
         break;
       case 'discriminator':
       case 'xml':

@@ -199,6 +199,17 @@ describe('case planning', () => {
     }
   });
 
+  it('generates a bounded value for a recursive schema', () => {
+    const node: Record<string, unknown> = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 } } };
+    (node['properties'] as Record<string, unknown>)['left'] = node;
+    (node['properties'] as Record<string, unknown>)['right'] = node;
+    (node['properties'] as Record<string, unknown>)['children'] = { type: 'array', items: node };
+    const tree = spec({ '/v1/trees': { post: { requestBody: { content: { 'application/json': { schema: node } } }, responses: { '201': { description: 'ok' } } } } });
+    const positive = plan(tree).cases.find((testCase) => testCase.kind === 'positive');
+    expect(typeof body(positive)['name']).toBe('string');
+    expect(positive!.request.body!.length).toBeLessThan(10_000);
+  });
+
   it('classifies operations by effect', () => {
     const kinds = spec({
       '/v1/things': { get: { responses: {} }, post: { responses: {} } },
