@@ -32,6 +32,7 @@ export interface ExchangeDescription {
   text?: string;
   kind?: CaseKind;
   scenario?: AuthScenario;
+  identity?: string;
   intent?: string;
   strict?: boolean;
   maxResponseTimeMs?: number;
@@ -61,7 +62,7 @@ export function exchange(description: ExchangeDescription): CheckContext {
     method,
     path,
     tags: [],
-    kind: method === 'GET' ? 'read' : 'other',
+    kind: method === 'GET' ? 'read' : method === 'DELETE' ? 'delete' : method === 'POST' ? 'create' : 'update',
     parameters: [],
     responses,
     security: description.security ?? [],
@@ -94,7 +95,7 @@ export function exchange(description: ExchangeDescription): CheckContext {
       id: `${operation.key} ${kind} #1`,
       operation,
       kind,
-      identity: 'default',
+      identity: description.identity ?? 'default',
       scenario: description.scenario ?? 'valid',
       intent: description.intent ?? 'a 2xx for a valid request',
       request: { method, url: `http://127.0.0.1:3000${path}`, headers: {} },
