@@ -49,11 +49,25 @@ export function identityFromAuthFlag(flag: string): Identity {
 export function secretValues(identities: Identity[]): string[] {
   const values = new Set<string>();
   for (const identity of identities) {
-    for (const value of [...Object.values(identity.headers), ...Object.values(identity.query)]) {
+    for (const [name, value] of Object.entries(identity.headers)) {
       values.add(value);
       const scheme = /^(?:bearer|basic|token|apikey|digest)\s+(.+)$/i.exec(value);
       if (scheme) values.add(scheme[1]!);
+      // Basic credentials echoed back decoded (`user:password`) or as the password alone.
+      if (/^basic\s+/i.test(value) && scheme) {
+        const decoded = Buffer.from(scheme[1]!, 'base64').toString('utf8');
+        values.add(decoded);
+        if (decoded.includes(':')) values.add(decoded.slice(decoded.indexOf(':') + 1));
+      }
+      // Each cookie's value on its own, as a server would echo a session id.
+      if (name.toLowerCase() === 'cookie') {
+        for (const pair of value.split(';')) {
+          const separator = pair.indexOf('=');
+          if (separator > 0) values.add(pair.slice(separator + 1).trim());
+        }
+      }
     }
+    for (const value of Object.values(identity.query)) values.add(value);
   }
   // Very short values would redact ordinary words; they are still hidden by header/parameter name.
   return [...values].filter((value) => value.length >= 4).sort((a, b) => b.length - a.length);

@@ -46,6 +46,11 @@ describe('redaction', () => {
     expect(redactor.text('sent tok%2Fen%2B1234 and query-secret-99')).toBe('sent *** and ***');
     expect(redactor.text(`as basic ${Buffer.from('tok/en+1234').toString('base64')}`)).toBe('as basic ***');
   });
+
+  it('hides cookie values and decoded basic credentials on their own', () => {
+    const cookies = createRedactor([{ name: 'c', headers: { Cookie: 'sid=session-abc123; theme=dark', Authorization: `Basic ${Buffer.from('ada:pass-word-77').toString('base64')}` }, query: {} }]);
+    expect(cookies.text('session=session-abc123 user=ada:pass-word-77 again pass-word-77')).toBe('session=*** user=*** again ***');
+  });
 });
 
 describe('run safety', () => {
