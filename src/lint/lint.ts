@@ -11,6 +11,7 @@ import { loadSpec } from './document.js';
 import { instrumentRuleset, type PatternWarning, type RuleTiming } from './instrument.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type LintLimits } from './limits.js';
 import { installLinearRegExp } from './regexp.js';
+import { installCompiledSchemaCache } from './schema-cache.js';
 import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
 import { loadRuleset, type RulesetAccess, type RulesetSource } from './ruleset.js';
 import { ruleDocumentationUrl } from '../rulesets/docs.js';
@@ -69,6 +70,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
     maxRefExpansion: options.maxRefExpansion ?? DEFAULT_LIMITS.maxRefExpansion,
   };
   installLinearRegExp();
+  installCompiledSchemaCache();
   const instrumentation = instrumentRuleset(ruleset, { timing: options.timing ?? false });
 
   const findings: Finding[] = [];

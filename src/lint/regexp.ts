@@ -6,8 +6,8 @@
  * set just before each compile on the shared ajv core class. Patterns RE2 cannot express (lookaround,
  * backreferences) are not enforced and are reported to whoever is listening, rather than run unsafely.
  */
-import { createRequire } from 'node:module';
 import { createLinearRegExpEngine } from '../contract/validation/regexp.js';
+import { spectralAjvPrototype } from './schema-cache.js';
 
 export interface UnsupportedPattern {
   pattern: string;
@@ -30,10 +30,7 @@ interface AjvLike {
 export function installLinearRegExp(): void {
   if (installed) return;
   installed = true;
-  // The copy of ajv that spectral-functions loads (resolved from its own location, as Node would).
-  const require = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-functions'));
-  const core = require('ajv/dist/core') as { default: { prototype: Record<string, unknown> } };
-  const prototype = core.default.prototype;
+  const prototype = spectralAjvPrototype();
   // Both entry points that compile: `compile` and the lazy compile behind `getSchema` (schemas with an $id).
   for (const method of ['compile', 'getSchema']) {
     const original = prototype[method] as (this: AjvLike, ...args: unknown[]) => unknown;
