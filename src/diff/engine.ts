@@ -39,7 +39,11 @@ interface RelativeChange {
 export class DiffEngine {
   private readonly schemaChecks: DiffCheck[];
   private readonly memo = new WeakMap<object, WeakMap<object, Partial<Record<Direction, RelativeChange[]>>>>();
-  private readonly inProgress = new WeakMap<object, Set<object>>();
+  /** Pairs being compared further up the stack, with their depth, to cut recursion in recursive schemas. */
+  private readonly inProgress = new WeakMap<object, Map<object, number>>();
+  private depth = 0;
+  /** The shallowest in-progress pair a cycle was cut at; results below it are partial and must not be memoised. */
+  private shallowestCut = Number.POSITIVE_INFINITY;
   readonly changes: DetectedChange[] = [];
 
   constructor(
@@ -139,9 +143,15 @@ export class DiffEngine {
     const cached = byHead?.get(head.node)?.[direction];
     if (cached) return cached;
     let active = this.inProgress.get(base.node);
-    if (active?.has(head.node)) return []; // a recursive schema: this pair is already being compared further up
-    if (!active) this.inProgress.set(base.node, (active = new Set()));
-    active.add(head.node);
+    const activeDepth = active?.get(head.node);
+    if (activeDepth !== undefined) {
+      // A recursive schema: this pair is already being compared further up, which reports its changes.
+      this.shallowestCut = Math.min(this.shallowestCut, activeDepth);
+      return [];
+    }
+    if (!active) this.inProgress.set(base.node, (active = new Map()));
+    const depth = ++this.depth;
+    active.set(head.node, depth);
 
     const results: RelativeChange[] = [];
     const alternatives = base.alternatives && head.alternatives ? pairAlternatives(base, head, this.pair.base.documents, this.pair.head.documents) : undefined;
@@ -167,6 +177,10 @@ export class DiffEngine {
     }
 
     active.delete(head.node);
+    this.depth -= 1;
+    // Memoised even when a cycle was cut below: recomputing partial results is exponential on graphs like
+    // Stripe's, so in a recursive schema a change is reported at the first path that reaches it.
+    if (this.shallowestCut >= depth) this.shallowestCut = Number.POSITIVE_INFINITY;
     if (!byHead) this.memo.set(base.node, (byHead = new WeakMap()));
     byHead.set(head.node, { ...byHead.get(head.node), [direction]: results });
     return results;
@@ -226,6 +240,7 @@ export function code(name: string): string {
 }
 
 function describeSubject(subject: Subject, path: string[], label: string): string {
+  if (path.length === 1 && path[0] === '[]') return `items of ${describeSubject(subject, [], label)}`;
   const property = path.length > 0 ? code(propertyPath(path)) : '';
   switch (subject.kind) {
     case 'request-body': {

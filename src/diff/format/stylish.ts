@@ -30,7 +30,10 @@ export function stylishChanges(report: DiffReport, options: { cwd: string; color
   const allowed = report.changes.filter((change) => change.allowed).length;
   const parts = [paint.breaking(`${count('breaking')} breaking`), paint.warn(`${count('warn')} warning${count('warn') === 1 ? '' : 's'}`), paint.info(`${count('info')} info`)];
   if (allowed > 0) parts.push(colors.green(`${allowed} allowed`));
-  const verdict = report.failing.length > 0 ? colors.red(`✖ ${report.failing.length} change${report.failing.length === 1 ? '' : 's'} at or above --fail-on ${report.failOn}`) : colors.green('✔ no changes at or above --fail-on ' + report.failOn);
+  const verdict =
+    report.failing.length > 0
+      ? colors.red(`✖ ${report.failing.length} change${report.failing.length === 1 ? '' : 's'} at or above --fail-on ${report.failOn}`)
+      : colors.green(report.failOn === 'none' ? '✔ not gating (--fail-on none)' : `✔ no changes at or above --fail-on ${report.failOn}`);
   lines.push(`${verdict} (${parts.join(', ')})`);
   for (const approval of report.unusedApprovals) {
     lines.push(colors.yellow(`unused approval: ${approval.check} at ${sanitizeText(approval.location, 500)} matches no change`));
