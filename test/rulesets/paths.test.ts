@@ -14,6 +14,11 @@ testRule('apigate-path-plural-nouns', [
     ],
   },
   {
+    name: 'generic identifiers and identifiers named after the segment address items',
+    document: spec({ '/invoice/{id}': get, '/user/{username}': get, '/store/order/{orderId}': get }),
+    errors: [{ path: at('/invoice/{id}') }, { path: at('/user/{username}'), message: /"users"/ }, { path: at('/store/order/{orderId}') }],
+  },
+  {
     name: 'a last segment whose GET returns a list (also wrapped through allOf) is a collection',
     document: spec({
       '/team': listOfObjects,
@@ -38,6 +43,9 @@ testRule('apigate-path-plural-nouns', [
       '/v1/tag': getReturning({ type: 'array', items: { type: 'string' } }),
       '/2010-04-01/accounts/{account_sid}.json': get,
       '/api/{version}/menus': get,
+      '/repos/{repo_id}/tarball/{ref}': get,
+      '/repos/{repo_id}/readme/{dir}': get,
+      '/users/{user_id}/following/{target_user}': get,
     }),
     errors: [],
   },
@@ -137,6 +145,14 @@ testRule('apigate-path-nesting', [
     errors: [{ path: at('/categories/products'), message: /put it under one category, e.g. "\/categories\/\{category_id\}\/products"/ }],
   },
   {
+    name: 'the suggested item parameter is the singular of the parent',
+    document: spec({ '/releases': listOfObjects, '/releases/assets': get, '/addresses': listOfObjects, '/addresses/labels-sets': get }),
+    errors: [
+      { path: at('/releases/assets'), message: /one release, e.g. "\/releases\/\{release_id\}\/assets"/ },
+      { path: at('/addresses/labels-sets'), message: /one address, e.g. "\/addresses\/\{address_id\}\/labels-sets"/ },
+    ],
+  },
+  {
     name: 'namespaces, singletons and properly nested collections are fine',
     document: spec({
       '/teams/{team_id}': get,
@@ -148,6 +164,10 @@ testRule('apigate-path-nesting', [
       '/billing/invoices': get,
       '/albums/contains': get,
       '/albums': listOfObjects,
+      '/databases/{database_id}': get,
+      '/databases/options': get,
+      '/roles/{role_id}': get,
+      '/roles/member-counts': get,
     }),
     errors: [],
   },

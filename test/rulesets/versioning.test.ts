@@ -35,6 +35,11 @@ testRule('apigate-version-segment', [
     errors: [{ path: ['servers', 1, 'url'], message: /"http:\/\/localhost:8080" has no major version segment/ }],
   },
   {
+    name: 'a few versioned paths in an unversioned API are an embedded protocol: one finding, not one per path',
+    document: spec({ '/teams': get, '/members': get, '/scim/v2/Users': get }, { servers: [{ url: 'https://api.example.com' }] }),
+    errors: [{ path: ['servers'] }],
+  },
+  {
     name: 'a version-looking word is not a version segment',
     document: spec({ '/v1/teams': get, '/video/v1x': get, '/teams/v1': get }),
     errors: [{ path: ['paths', '/video/v1x'] }],

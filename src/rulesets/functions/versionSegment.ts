@@ -29,7 +29,9 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   if (paths.length > 0 && versionedPaths.length === paths.length) return [];
 
   const results: IFunctionResult[] = [];
-  if (versionedPaths.length > 0) {
+  // A few versioned paths in an unversioned API (`/scim/v2/...` inside GitHub's) are an embedded protocol,
+  // not the API's own scheme; only when most paths are versioned are the others the exceptions.
+  if (versionedPaths.length * 2 > paths.length) {
     for (const path of paths) {
       if (hasMajorVersionSegment(path)) continue;
       results.push({

@@ -58,6 +58,7 @@ const SINGULAR_ALLOWED = new Set([
   'schema', 'openapi', 'swagger', 'docs', 'graph', 'batch', 'bulk', 'export', 'import', 'upload', 'download',
   'settings', 'preferences', 'profile', 'account', 'dashboard', 'home', 'root', 'index', 'summary', 'overview',
   'stats', 'statistics', 'count', 'total', 'well-known', 'webhook', 'callback', 'realtime', 'live', 'details',
+  'following', 'log', 'timeline', 'feed', 'stream', 'inbox', 'outbox', 'code', 'activity',
 ]);
 
 /** Words ending in `-s` that are verbs or adjectives in path names (`/albums/contains`), never collections. */
@@ -98,6 +99,28 @@ export function isPluralNoun(word: string): boolean {
   return lower.length > 2 && lower.endsWith('s') && !/(ss|sis|xis)$/.test(lower) && !(lower.endsWith('us') && SINGULAR_US.has(lower));
 }
 
+/**
+ * Plural nouns that describe a collection rather than sit inside one: `/databases/options`,
+ * `/roles/member-counts`, `/apps/regions` list facts about the parent collection, not its children.
+ */
+const COLLECTION_FACETS = new Set([
+  'options', 'metrics', 'counts', 'stats', 'statistics', 'sizes', 'types', 'kinds', 'limits', 'quotas', 'defaults',
+  'settings', 'permissions', 'capabilities', 'features', 'versions', 'regions', 'tiers', 'templates', 'schemas',
+  'fields', 'attributes', 'filters', 'facets', 'aggregations', 'summaries', 'totals', 'pins', 'tags', 'labels',
+]);
+
+export function isCollectionFacet(word: string): boolean {
+  return COLLECTION_FACETS.has(word.toLowerCase());
+}
+
+/** `teams` → `team`, `addresses` → `address`, `categories` → `category`, `releases` → `release`. */
+export function singularOf(word: string): string {
+  if (/ies$/i.test(word)) return word.replace(/ies$/i, 'y');
+  if (/(sses|ches|shes|xes|zes)$/i.test(word)) return word.replace(/es$/i, '');
+  if (/s$/i.test(word) && !/ss$/i.test(word)) return word.replace(/s$/i, '');
+  return word;
+}
+
 /** A best-effort plural for messages; good enough to show what is meant. */
 export function pluralOf(word: string): string {
   if (/sis$/.test(word)) return word.replace(/sis$/, 'ses');
@@ -119,6 +142,7 @@ const VERBS = new Set([
   'publish', 'unpublish', 'assign', 'unassign', 'make', 'do', 'put', 'post', 'patch', 'insert', 'upsert', 'destroy',
   'erase', 'purge', 'calculate', 'compute', 'generate', 'load', 'read', 'write', 'query', 'register', 'unregister',
   'subscribe', 'unsubscribe', 'suspend', 'resume', 'refresh', 'renew', 'reactivate', 'confirm', 'apply', 'change',
+  'compare', 'terminate', 'convert', 'clone', 'transfer',
 ]);
 
 /** The verb a segment starts with (`getTeams` → `get`, `activate` → `activate`), if any. */
