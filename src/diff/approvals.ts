@@ -33,7 +33,8 @@ export async function loadApprovals(path: string, required: boolean, cwd: string
   } catch (error) {
     throw new ApigateError('E_CONFIG', `${shown}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? (raw as Record<string, unknown>)['approvals'] ?? [] : undefined;
+  const wrapped = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).every((key) => key === 'approvals');
+  const list = Array.isArray(raw) ? raw : wrapped ? (raw as Record<string, unknown>)['approvals'] ?? [] : undefined;
   if (!Array.isArray(list)) throw new ApigateError('E_CONFIG', `${shown}: expected a list of approvals (each with check, location, reason, approver)`);
   return list.map((entry, index) => {
     const where = `${shown}: approval ${index + 1}`;
