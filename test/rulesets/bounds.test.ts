@@ -151,3 +151,14 @@ testRule('apigate-array-max-items', [
     errors: [{ path: ['paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema'] }],
   },
 ]);
+
+testRule('apigate-string-max-length', [
+  {
+    name: 'readOnly written as an allOf member (allOf: [{ readOnly: true }, { $ref }]) is skipped too',
+    document: openapi(
+      { '/dbs': { post: body({ type: 'object', properties: { connection: { allOf: [{ readOnly: true }, { $ref: '#/components/schemas/Connection' }] } } }) } },
+      { components: { schemas: { Connection: { type: 'object', properties: { uri: { type: 'string' } } } } } },
+    ),
+    errors: [],
+  },
+]);

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintWithOnlyRule, ruleFixture } from '../helpers/rules.js';
 import { openapi, openapi31, ok, testRule } from './style-scenarios.js';
 
 testRule('apigate-operation-summary', [
@@ -146,3 +148,12 @@ testRule('apigate-health-endpoints', [
     errors: [{ path: ['paths'], message: /^The API documents no health \(liveness\) endpoint/ }],
   },
 ]);
+
+describe('apigate-property-description across files', () => {
+  it('reports inline properties in the file that defines them, and no property that references another file', async () => {
+    const findings = await lintWithOnlyRule('apigate-property-description', ruleFixture('apigate-property-description', 'multi-file/openapi.yaml'));
+    expect(findings.map((finding) => [finding.file, finding.path])).toEqual([
+      [ruleFixture('apigate-property-description', 'multi-file/pet.yaml'), ['properties', 'nickname']],
+    ]);
+  });
+});

@@ -44,6 +44,13 @@ function inputRoots(document: unknown): { schema: unknown; at: JsonPathSegments 
   return roots;
 }
 
+/** `readOnly: true` on the schema or, as `allOf: [{ readOnly: true }, { $ref: X }]` writes it, on a member. */
+function isReadOnly(schema: Json): boolean {
+  if (schema['readOnly'] === true) return true;
+  const allOf = schema['allOf'];
+  return Array.isArray(allOf) && allOf.some((member) => isObject(member) && member['readOnly'] === true);
+}
+
 /**
  * Visits every schema a client may send, skipping what a client never sends: `readOnly` properties and
  * `not` subschemas (which describe rejected values).
@@ -62,7 +69,7 @@ export function walkInputSchemas(document: unknown, visit: (node: InputSchemaVis
     visit(current);
     const children: InputSchemaVisit[] = [];
     const push = (value: unknown, at: JsonPathSegments, inherited: Json = {}): void => {
-      if (isObject(value) && value['readOnly'] !== true) children.push({ schema: value, at, inherited });
+      if (isObject(value) && !isReadOnly(value)) children.push({ schema: value, at, inherited });
     };
     const allOf = schema['allOf'];
     if (Array.isArray(allOf)) {
