@@ -1,6 +1,7 @@
-import { createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type RequestOptions, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { OperationMatcher } from '../coverage/match.js';
 import { classifyScenario, redactUrl } from '../coverage/readers/credentials.js';
 import type { TrafficExchange, TrafficViolation } from '../coverage/readers/traffic.js';
@@ -8,6 +9,7 @@ import type { CoverageOperation, CoverageSpec } from '../coverage/types.js';
 import { ApigateError } from '../errors.js';
 import { endToEndHeaders, headerRecord } from './hop-by-hop.js';
 import { TrafficRecorder } from './recorder.js';
+import { tunnelUpgrade } from './tunnel.js';
 
 /** What the validator gets for one exchange: the request as sent, the response as relayed (body capped). */
 export interface ProxiedExchange {
@@ -85,6 +87,15 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
   await recorder.flush();
 
+  const upstreamOptions = (method: string, url: string): RequestOptions => ({
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: target.port || (secure ? 443 : 80),
+    method,
+    path: `${basePath}${url.startsWith('/') ? url : `/${url}`}`,
+    timeout: timeoutMs,
+  });
+
   let sequence = 0;
   const inFlight = new Set<Promise<void>>();
 
@@ -144,16 +155,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         done();
       };
 
-      const upstream = send({
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port || (secure ? 443 : 80),
-        method,
-        path: `${basePath}${url.startsWith('/') ? url : `/${url}`}`,
-        headers: endToEndHeaders(req.rawHeaders) as unknown as Record<string, string>,
-        agent,
-        timeout: timeoutMs,
-      });
+      const upstream = send({ ...upstreamOptions(method, url), headers: endToEndHeaders(req.rawHeaders) as unknown as Record<string, string>, agent });
 
       upstream.on('response', (upstreamRes) => {
         const rawHeaders = endToEndHeaders(upstreamRes.rawHeaders);
@@ -211,6 +213,39 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   });
+  // Upgraded connections leave the HTTP server's bookkeeping, so closing has to end them itself.
+  const tunnels = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, bufferedHead: Buffer) => {
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    sequence += 1;
+    const seq = sequence;
+    const started = Date.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const task = new Promise<void>((resolveTask) => {
+      tunnelUpgrade(req, socket, bufferedHead, send, upstreamOptions(method, url), (status, error) => {
+        const headers = headerRecord(req.rawHeaders);
+        const exchange: TrafficExchange = {
+          seq,
+          started_at: new Date(started).toISOString(),
+          method,
+          url: redactUrl(url, options.spec.credentials),
+          operation: matcher.match(method, url)?.key ?? null,
+          status,
+          scenario: classifyScenario({ headers: Object.entries(headers).map(([name, value]) => ({ name, value })), url }, status, options.spec.credentials),
+          duration_ms: Date.now() - started,
+          violations: [],
+          ...(error !== undefined ? { error } : {}),
+        };
+        recorder.add(exchange);
+        options.onExchange?.(exchange);
+        resolveTask();
+      });
+    });
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  });
   // Upstream answers decide timing, not the proxy's own defaults.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
@@ -239,6 +274,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
         await Promise.race([Promise.all([...inFlight]), grace]);
         server.closeAllConnections();
+        for (const socket of tunnels) socket.destroy();
         await stopped;
         agent.destroy();
         await recorder.close();

@@ -116,3 +116,45 @@ describe('apigate proxy validates with the contract checks', () => {
     expect(exchange?.scenario).toBe(headers.length > 0 ? 'valid' : 'none');
   });
 });
+
+describe('apigate proxy relays protocol upgrades', () => {
+  it('tunnels a WebSocket-style upgrade both ways and records the 101', async () => {
+    const { createServer } = await import('node:http');
+    const { connect } = await import('node:net');
+    const echo = createServer((_req, res) => res.end());
+    const upgraded: Array<{ destroy(): void }> = [];
+    echo.on('upgrade', (req, socket) => {
+      upgraded.push(socket);
+      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\nX-Path: ${req.url}\r\n\r\n`);
+      socket.on('data', (chunk: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), chunk])));
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const model = await loadSpec(fixture('coverage', 'proxy-api.yaml'));
+    const tunnelProxy = await startProxy({ spec: coverageSpecFromModel(model), target: `http://127.0.0.1:${(echo.address() as { port: number }).port}`, port: 0 });
+    try {
+      const socket = connect(tunnelProxy.port, '127.0.0.1');
+      let received = '';
+      const gotHandshake = new Promise<void>((resolve) =>
+        socket.on('data', (chunk: Buffer) => {
+          received += chunk.toString('latin1');
+          if (received.includes('\r\n\r\n')) resolve();
+        }),
+      );
+      socket.write('GET /api/stream HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: echo\r\n\r\n');
+      await gotHandshake;
+      expect(received).toBe('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\nX-Path: /api/stream\r\n\r\n');
+      received = '';
+      const gotEcho = new Promise<void>((resolve) => socket.on('data', () => received.includes('echo:\u0000\u00ffping') && resolve()));
+      socket.write(Buffer.from([0, 255, 112, 105, 110, 103]));
+      await gotEcho;
+      expect(Buffer.from(received, 'latin1')).toEqual(Buffer.from([101, 99, 104, 111, 58, 0, 255, 112, 105, 110, 103]));
+      expect(tunnelProxy.exchanges).toEqual([expect.objectContaining({ method: 'GET', url: '/api/stream', operation: 'GET /stream', status: 101 })]);
+      socket.destroy();
+    } finally {
+      await tunnelProxy.close();
+      for (const socket of upgraded) socket.destroy();
+      echo.closeAllConnections();
+      await new Promise<void>((resolve) => echo.close(() => resolve()));
+    }
+  });
+});

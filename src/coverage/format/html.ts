@@ -251,7 +251,7 @@ export function formatCoverageHtml(report: CoverageReport, options: CoverageForm
 <body>
 <header>
 <h1>API coverage: ${text(title, 200)}</h1>
-<p class="sub">${report.totals.exchanges} exchange${report.totals.exchanges === 1 ? '' : 's'} from ${report.inputs.length} input${report.inputs.length === 1 ? '' : 's'} (${report.inputs.map((input) => text(input.file, 200)).join(', ')})${generator}</p>
+<p class="sub">${report.totals.exchanges} exchange${report.totals.exchanges === 1 ? '' : 's'} from ${report.inputs.length} input${report.inputs.length === 1 ? '' : 's'}${report.inputs.length > 0 ? ` (${report.inputs.map((input) => text(input.file, 200)).join(', ')})` : ''}${generator}</p>
 </header>
 <section class="totals">${totalsHtml}</section>
 ${warnings}${unmatched}
