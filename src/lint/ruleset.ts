@@ -5,7 +5,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import * as spectralFunctions from '@stoplight/spectral-functions';
 import * as spectralFormats from '@stoplight/spectral-formats';
-import { oas, asyncapi, arazzo } from '@stoplight/spectral-rulesets';
 import { parse as parseYaml } from 'yaml';
 import { ApigateError } from '../errors.js';
 import { displayPath } from '../util/paths.js';
@@ -14,10 +13,16 @@ import { isInside } from './resolver.js';
 /** `rulesets/` of the installed package: the built-in rulesets live there as plain Spectral YAML. */
 export const PACKAGE_RULESETS_DIR = fileURLToPath(new URL('../../rulesets/', import.meta.url));
 
+/** Spectral's rulesets are imported one by one and only when used: the package index loads all three. */
+async function importSpectralRuleset(name: 'oas' | 'asyncapi' | 'arazzo'): Promise<RulesetDefinition> {
+  const module = (await import(`@stoplight/spectral-rulesets/dist/${name}/index.js`)) as { default: { default?: unknown } };
+  return (module.default.default ?? module.default) as RulesetDefinition;
+}
+
 const BUILTIN_RULESETS: Record<string, () => Promise<RulesetDefinition> | RulesetDefinition> = {
-  'spectral:oas': () => oas as RulesetDefinition,
-  'spectral:asyncapi': () => asyncapi as RulesetDefinition,
-  'spectral:arazzo': () => arazzo as RulesetDefinition,
+  'spectral:oas': () => importSpectralRuleset('oas'),
+  'spectral:asyncapi': () => importSpectralRuleset('asyncapi'),
+  'spectral:arazzo': () => importSpectralRuleset('arazzo'),
   'apigate:recommended': () => loadRulesetFile(join(PACKAGE_RULESETS_DIR, 'apigate.yaml'), TRUSTED),
 };
 
