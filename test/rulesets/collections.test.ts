@@ -40,7 +40,7 @@ testRule('apigate-collection-pagination', [
     errors: [],
   },
   {
-    name: 'not lists: objects, arrays of scalars, wrappers under other names, non-GET, error responses',
+    name: 'not lists: objects, arrays of scalars, wrappers under other names, non-GET, error responses, webhooks',
     document: spec({
       '/team': getReturning({ type: 'object', properties: { members: list } }),
       '/ids': getReturning({ type: 'array', items: { type: 'string' } }),
@@ -48,7 +48,7 @@ testRule('apigate-collection-pagination', [
       '/search': { post: { responses: { '200': { description: 'OK', content: { 'application/json': { schema: list } } } } } },
       '/broken': { get: { responses: { '404': { description: 'x', content: { 'application/json': { schema: list } } } } } },
       '/odd': getReturning({ type: 'array', items: null }, { parameters: [null, { in: 'query' }] }),
-    }),
+    }, { webhooks: { teamsChanged: getReturning(list) } }),
     errors: [{ path: op('/odd') }, { path: op('/odd') }],
   },
 ]);

@@ -97,6 +97,11 @@ testRule('apigate-error-format', [
     errors: [{ path: bodyAt('422', 'application/problem+json'), message: /application\/problem\+json is accepted only where the ruleset sets allowProblemJson/ }],
   },
   {
+    name: 'webhook responses come from the receiver, not from this API',
+    document: { ...spec({}), webhooks: { teamCreated: { post: { responses: { '400': { description: 'Rejected', content: { 'application/json': { schema: { type: 'string' } } } } } } } } },
+    errors: [],
+  },
+  {
     name: 'odd input does not throw',
     document: spec({ '/teams': { get: { responses: { '400': { description: 'x', content: { 'application/json': { schema: { allOf: [null, 3], properties: [], required: 'code' } } } }, '500': null } } } }),
     errors: [{ path: bodyAt('400') }],

@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../lib/openapi.js';
-import { allOperationsOf, listResponsesOf, objectView, type ObjectView } from '../lib/payloads.js';
+import { pathOperationsOf, listResponsesOf, objectView, type ObjectView } from '../lib/payloads.js';
 
 const NEXT_FIELDS = new Set(['next_cursor', 'next_page_token', 'next', 'next_page', 'next_url', 'next_link', 'next_token', 'nextcursor', 'nextpagetoken', 'nextlink']);
 /** Objects where envelopes commonly keep paging information: `{ data, meta: { next_cursor } }`. */
@@ -24,7 +24,7 @@ function hasNextField(view: ObjectView): boolean {
  */
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function collectionNextLink(document) {
   const results: IFunctionResult[] = [];
-  for (const operation of allOperationsOf(document)) {
+  for (const operation of pathOperationsOf(document)) {
     for (const { response, shape } of listResponsesOf(operation)) {
       const headers = isObject(response.response['headers']) ? Object.keys(response.response['headers']) : [];
       if (headers.some((name) => name.toLowerCase() === 'link')) continue;

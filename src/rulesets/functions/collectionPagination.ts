@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { allOperationsOf, listResponsesOf, queryParametersOf } from '../lib/payloads.js';
+import { pathOperationsOf, listResponsesOf, queryParametersOf } from '../lib/payloads.js';
 
 /** Spellings of the same idea in other style guides, so the message can say "rename" rather than "add". */
 const PAGE_SIZE_ALIASES = ['per_page', 'page_size', 'pagesize', 'size', 'count', 'max_results', 'maxresults', 'top', '$top', 'first', 'take', 'max', 'num'];
@@ -16,7 +16,7 @@ function normalized(name: string): string {
  */
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function collectionPagination(document) {
   const results: IFunctionResult[] = [];
-  for (const operation of allOperationsOf(document)) {
+  for (const operation of pathOperationsOf(document)) {
     if (listResponsesOf(operation).length === 0) continue;
     const names = queryParametersOf(operation).map(({ name }) => name);
     const lower = names.map(normalized);

@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../lib/openapi.js';
-import { allOperationsOf, responsesOf } from '../lib/payloads.js';
+import { pathOperationsOf, responsesOf } from '../lib/payloads.js';
 
 const REQUIRED_HEADERS = ['Deprecation', 'Sunset'];
 
@@ -10,7 +10,7 @@ const REQUIRED_HEADERS = ['Deprecation', 'Sunset'];
  */
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function deprecationHeaders(document) {
   const results: IFunctionResult[] = [];
-  for (const operation of allOperationsOf(document)) {
+  for (const operation of pathOperationsOf(document)) {
     if (operation.operation['deprecated'] !== true) continue;
     const responses = responsesOf(operation);
     const success = responses.filter(({ status }) => /^2(\d\d|XX)$/i.test(status));

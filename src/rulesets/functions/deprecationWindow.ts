@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isObject, type Json, type JsonPathSegments } from '../lib/openapi.js';
-import { allOperationsOf } from '../lib/payloads.js';
+import { pathOperationsOf } from '../lib/payloads.js';
 
 interface Options {
   /** Shortest allowed time between `x-deprecated-at` and `x-sunset`, in calendar months. */
@@ -74,7 +74,7 @@ export default createRulesetFunction<unknown, Options>(
         if (isObject(pathItem)) results.push(...checkWindow(pathItem, ['paths', path], minimumMonths));
       }
     }
-    for (const operation of allOperationsOf(document)) {
+    for (const operation of pathOperationsOf(document)) {
       results.push(...checkWindow(operation.operation, operation.at, minimumMonths));
     }
     return results;

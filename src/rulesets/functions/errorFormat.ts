@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isErrorStatus, isObject, type Json } from '../lib/openapi.js';
-import { allOperationsOf, jsonSchemasOf, objectView, responsesOf, valueTypesOf, type ObjectView } from '../lib/payloads.js';
+import { pathOperationsOf, jsonSchemasOf, objectView, responsesOf, valueTypesOf, type ObjectView } from '../lib/payloads.js';
 
 interface Options {
   /** Accept `application/problem+json` (RFC 9457) bodies as they are instead of the apigate error object. */
@@ -75,7 +75,7 @@ export default createRulesetFunction<unknown, Options | null>(
     const allowProblemJson = options?.allowProblemJson === true;
     const results: IFunctionResult[] = [];
     const checked = new Set<object>();
-    for (const operation of allOperationsOf(document)) {
+    for (const operation of pathOperationsOf(document)) {
       for (const { status, response, at } of responsesOf(operation)) {
         if (!isErrorStatus(status)) continue;
         for (const media of jsonSchemasOf(response['content'], [...at, 'content'])) {

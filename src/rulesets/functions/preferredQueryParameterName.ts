@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { allOperationsOf, queryParametersOf } from '../lib/payloads.js';
+import { pathOperationsOf, queryParametersOf } from '../lib/payloads.js';
 
 interface Options {
   /** The name the style guide uses, e.g. `sort`. */
@@ -35,7 +35,7 @@ export default createRulesetFunction<unknown, Options>(
     const conditional = new Set((options.namesWhenDescribed ?? []).map((name) => name.toLowerCase()));
     const describedAs = options.describedAs ? new RegExp(options.describedAs, 'i') : undefined;
     const results: IFunctionResult[] = [];
-    for (const operation of allOperationsOf(document)) {
+    for (const operation of pathOperationsOf(document)) {
       for (const { name, parameter, at } of queryParametersOf(operation)) {
         const key = name.toLowerCase();
         let matches = always.has(key);

@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isSnakeCase, toSnakeCase } from '../lib/naming.js';
-import { allOperationsOf, queryParametersOf } from '../lib/payloads.js';
+import { pathOperationsOf, queryParametersOf } from '../lib/payloads.js';
 
 /**
  * `filter[created_at]` and `page.size` style names are checked part by part; a leading `$` (OData system
@@ -15,7 +15,7 @@ function offendingParts(name: string): string[] {
 
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function snakeCaseQueryParameters(document) {
   const results: IFunctionResult[] = [];
-  for (const operation of allOperationsOf(document)) {
+  for (const operation of pathOperationsOf(document)) {
     for (const { name, at } of queryParametersOf(operation)) {
       if (offendingParts(name).length === 0) continue;
       const suggestion = name.replace(/[^[\].$]+/g, (part) => toSnakeCase(part) || part);

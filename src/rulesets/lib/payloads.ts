@@ -260,3 +260,11 @@ export function walkSchemasOnce(root: Json, at: JsonPathSegments, seen: Set<obje
     }
   }
 }
+
+/**
+ * Operations under `paths` only. Webhooks are requests the API sends, so what the API's own endpoints
+ * promise (paging, error bodies, deprecation headers, query names) does not apply to them.
+ */
+export function pathOperationsOf(document: unknown): AnyOperation[] {
+  return allOperationsOf(document).filter((operation) => operation.at[0] === 'paths');
+}
