@@ -175,3 +175,16 @@ testRule('apigate-patch-partial', [
     errors: [{ path: ['paths', '/teams/{teamId}', 'patch', 'requestBody', 'content', 'application/json', 'schema', 'required'], message: /requires "name", "slug"/ }],
   },
 ]);
+
+testRule('apigate-put-replaces', [
+  {
+    name: 'PUT with a body on a nested collection replaces the set of links and is accepted',
+    document: openapi({
+      '/issues/{number}/labels': { put: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': ok } } },
+      '/issues/{number}/labels/{name}': { delete: { responses: { '204': ok } } },
+      '/issues/{number}/assignees': { put: { responses: { '200': ok } } },
+      '/issues/{number}/assignees/{login}': { delete: { responses: { '204': ok } } },
+    }),
+    errors: [{ path: ['paths', '/issues/{number}/assignees', 'put'], message: /targets a collection/ }],
+  },
+]);

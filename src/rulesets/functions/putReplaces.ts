@@ -12,6 +12,14 @@ function isLinkPath(path: string): boolean {
 }
 
 /**
+ * `PUT /issues/{number}/labels` with the new label list replaces the set of links one object holds, a
+ * common and well-defined use of PUT; only top-level collections (`PUT /pets`) are reported.
+ */
+function isNestedPath(path: string): boolean {
+  return pathSegments(path).some(isTemplateSegment);
+}
+
+/**
  * PUT replaces the resource at the request URL with the representation in the body. On a collection it
  * would replace the whole collection (almost never meant: that is POST to create, or PATCH), and without a
  * body there is nothing to replace it with.
@@ -22,12 +30,13 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   const collections = collectionKeys(Object.keys(document['paths']));
   for (const entry of operationsOf(document)) {
     if (entry.method !== 'put') continue;
-    if (isCollectionPath(entry.path, collections)) {
+    const hasBody = isObject(entry.operation['requestBody']);
+    if (isCollectionPath(entry.path, collections) && !(hasBody && isNestedPath(entry.path))) {
       results.push({
         message: `PUT ${entry.path} targets a collection: PUT replaces the one resource at its URL, so put it on the item path (${entry.path.replace(/\/+$/, '')}/{id}) or use POST to create and PATCH to update.`,
         path: entry.at,
       });
-    } else if (!isObject(entry.operation['requestBody']) && !isLinkPath(entry.path)) {
+    } else if (!hasBody && !isLinkPath(entry.path)) {
       results.push({
         message: `PUT ${entry.path} has no request body: PUT replaces the resource with the representation it sends; document the body, or use POST for an action.`,
         path: entry.at,
