@@ -159,6 +159,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
       upstream.on('response', (upstreamRes) => {
         const rawHeaders = endToEndHeaders(upstreamRes.rawHeaders);
+        // The server's headers, exactly: no Date of the proxy's own when the server sent none.
+        res.sendDate = false;
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, rawHeaders);
         // Relay each chunk as it arrives: a streamed response must not wait for its end.
         res.flushHeaders();

@@ -15,7 +15,8 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await writeFile(temporary, content, 'utf8');
     await rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    // Cleaning up must not replace the real error (under a path that is not a folder, rm fails too).
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new ApigateError('E_FILE_UNREADABLE', `cannot write ${displayPath(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

@@ -61,6 +61,26 @@ describe('apigate proxy relays traffic unchanged', () => {
     expect(exchangeFor('/api/items?q=a%20b&q=c')).toMatchObject({ operation: 'POST /items', status: 201, scenario: 'valid', violations: [] });
   });
 
+  it('compressed bodies are relayed still compressed, and validated decompressed', async () => {
+    const direct = await send(upstream.url, { path: '/api/items/gz', headers: ['Authorization', 'Bearer t', 'Accept-Encoding', 'gzip'] });
+    const proxied = await send(proxy.url, { path: '/api/items/gz', headers: ['Authorization', 'Bearer t', 'Accept-Encoding', 'gzip'] });
+    expect(proxied.headers['content-encoding']).toBe('gzip');
+    expect(proxied.body.equals(direct.body)).toBe(true);
+    expect(exchangeFor('/api/items/gz')?.violations.map((violation) => violation.check)).toEqual(['response_schema_conformance']);
+  });
+
+  it('HEAD and 304 responses keep their headers and carry no body', async () => {
+    const directHead = await send(upstream.url, { method: 'HEAD', path: '/api/items/head' });
+    const proxiedHead = await send(proxy.url, { method: 'HEAD', path: '/api/items/head' });
+    expect(endToEnd(proxiedHead.rawHeaders)).toEqual(endToEnd(directHead.rawHeaders));
+    expect(proxiedHead.headers['content-length']).toBe('24');
+    expect(proxiedHead.body.length).toBe(0);
+    const notModified = await send(proxy.url, { path: '/api/items/cached', headers: ['If-None-Match', '"v1"'] });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.length).toBe(0);
+    expect(upstream.received.at(-1)?.rawHeaders).toContain('If-None-Match');
+  });
+
   it('binary bodies pass through byte for byte', async () => {
     const response = await send(proxy.url, { path: '/api/binary' });
     expect(response.body.equals(upstream.binary)).toBe(true);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -57,6 +58,22 @@ export async function startUpstream(): Promise<Upstream> {
       if (req.method === 'GET' && path === '/api/items/2') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"id":2,"extra":true}');
+        return;
+      }
+      if (req.method === 'GET' && path === '/api/items/gz') {
+        const compressed = gzipSync('{"id":"gz","name":42}');
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': compressed.length });
+        res.end(compressed);
+        return;
+      }
+      if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/items/head') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': 24, etag: '"v1"' });
+        res.end(req.method === 'HEAD' ? undefined : '{"id":"head","name":"h"}'.slice(0, 24));
+        return;
+      }
+      if (req.method === 'GET' && path === '/api/items/cached') {
+        res.writeHead(304, { etag: '"v1"' });
+        res.end();
         return;
       }
       if (req.method === 'GET' && path === '/api/items/500') {
