@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { lint } from '../lint/lint.js';
 import { getFormatter, FORMAT_NAMES } from '../report/index.js';
 import { isAtLeast, SEVERITIES, type Severity } from '../types.js';
 import { writeFileAtomic } from '../util/files.js';
@@ -8,8 +7,9 @@ import { pairFormatsWithOutputs } from './outputs.js';
 import { parseByteSize, parsePositiveInteger, type CliIo } from './io.js';
 import { DEFAULT_LIMITS } from '../lint/limits.js';
 import type { RuleTiming } from '../lint/instrument.js';
+import { applyGateOptions, GATE_FLAG_HELP, type GateFlags } from '../baseline/cli.js';
 
-interface LintFlags {
+interface LintFlags extends GateFlags {
   ruleset?: string;
   config?: string;
   failSeverity: Severity;
@@ -38,10 +38,13 @@ export function lintCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--max-alias-expansion <n>', 'most YAML nodes a document may expand to through aliases', String(DEFAULT_LIMITS.maxAliasExpansion))
     .option('--max-ref-expansion <n>', 'most nodes a document may expand to with its $refs inlined', String(DEFAULT_LIMITS.maxRefExpansion))
     .option('--timing', 'print the time each rule took to standard error')
+    .option('--baseline <file>', GATE_FLAG_HELP.baseline)
+    .option('--write-baseline <file>', GATE_FLAG_HELP.writeBaseline)
+    .option('--new-since <git:ref>', GATE_FLAG_HELP.newSince)
     .action(async (specs: string[], flags: LintFlags, command: Command) => {
       const targets = pairFormatsWithOutputs(command.parent?.args ?? io.argv, 'stylish');
       const formatters = targets.map((target) => ({ ...target, formatter: getFormatter(target.format) }));
-      const report = await lint(specs, {
+      const report = await applyGateOptions(flags, io, specs, {
         ruleset: flags.ruleset,
         config: flags.config,
         cwd: io.cwd,

@@ -1,5 +1,6 @@
 import { ApigateError } from '../errors.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -17,6 +18,7 @@ export const FORMATTERS = {
   junit,
   github,
   markdown,
+  gitlab,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
