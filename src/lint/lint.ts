@@ -15,6 +15,7 @@ import { installCompiledSchemaCache } from './schema-cache.js';
 import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
 import { loadRuleset, type RulesetAccess, type RulesetSource } from './ruleset.js';
 import { ruleDocumentationUrl } from '../rulesets/docs.js';
+import { dropInlineIgnored } from './ignore.js';
 
 export interface LintOptions {
   /** A built-in ruleset name (`apigate:recommended`, `spectral:oas`) or a ruleset file. */
@@ -102,7 +103,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
   }
   findings.sort(compareFindings);
   return {
-    findings,
+    findings: await dropInlineIgnored(findings),
     files,
     rules: describeRules(ruleset),
     rulesetSource: source,
