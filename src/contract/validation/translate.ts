@@ -29,6 +29,13 @@ export interface TranslateOptions {
   label: string;
   /** Translate plain `oneOf` as `anyOf` (the lenient pass that decides whether an ambiguity is the only problem). */
   lenientOneOf: boolean;
+  /**
+   * Called for each component schema met below the root; a returned id is emitted as a `$ref` to a schema
+   * registered under that id, so each component is translated and compiled once for all the responses that
+   * use it. Not called inside a discriminator's branches, where the base schema must be seen without its
+   * choice (a shared reference there would loop).
+   */
+  componentRef?: (schema: SchemaObject) => string | undefined;
 }
 
 export interface Translation {
@@ -97,7 +104,10 @@ class Translator {
     this.definitionsKeyword = options.version === '3.0' ? 'definitions' : '$defs';
   }
 
+  private root: unknown;
+
   run(root: JsonSchema): Translation {
+    this.root = root;
     const schema = this.translate(root, this.options.label);
     if (Object.keys(this.definitions).length === 0) return { schema, hasPlainOneOf: this.hasPlainOneOf };
     return {
@@ -129,6 +139,10 @@ class Translator {
     const contextKey = `${this.suppressed.map((schema) => this.idOf(schema)).join(',')}|${base ? 'base' : 'full'}`;
     const usesExtra = extraFlagged !== undefined && requiredNames(node).some((name) => extraFlagged.has(name));
     if (usesExtra) return this.translateObject(node, path, base, extraFlagged);
+    if (node !== this.root && this.suppressed.length === 0 && this.options.componentRef) {
+      const id = this.options.componentRef(node);
+      if (id !== undefined) return { $ref: id };
+    }
 
     let byContext = this.memo.get(node);
     if (!byContext) {
@@ -187,7 +201,7 @@ class Translator {
           const translated = this.translate(propertySchema, `${at}/${escapePointerSegment(name)}`);
           properties[name] =
             direction === 'response' && isFlagged(propertySchema, 'writeOnly')
-              ? { allOf: [translated], [WRITE_ONLY_KEYWORD]: true }
+              ? { allOf: [translated], [WRITE_ONLY_KEYWORD]: path }
               : translated;
         }
         out[keyword] = properties;

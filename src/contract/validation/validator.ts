@@ -24,6 +24,19 @@ type FormatsPlugin = (ajv: Ajv, options?: unknown) => Ajv;
 const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
   (formatsModule as unknown as FormatsPlugin)) as FormatsPlugin;
 
+interface RegisteredComponent {
+  translated: JsonSchema;
+  hasPlainOneOf: boolean;
+  references: Set<string>;
+}
+
+interface ComponentNamespace {
+  ids: WeakMap<object, string>;
+  byId: Map<string, RegisteredComponent>;
+  pending: Array<[Record<string, unknown>, string]>;
+  nextId: number;
+}
+
 interface CompiledSchema {
   validate?: ValidateFunction;
   /** Compiled on first need: only bodies that fail the strict pass on an overlapping `oneOf` use it. */
@@ -52,9 +65,12 @@ export class ResponseValidator implements ResponseValidatorApi {
     ['request', new WeakMap()],
     ['response', new WeakMap()],
   ]);
+  /** Component schemas registered with ajv, per direction and pass, so each is compiled once per run. */
+  private readonly components = new Map<string, ComponentNamespace>();
   /** Where the ajv hooks report while one compile or one validation runs (both are synchronous). */
   private compileWarnings: string[] | undefined;
-  private writeOnlySeen: string[] | undefined;
+  /** Instance path and declaring schema of each writeOnly property a response carried. */
+  private writeOnlySeen: Array<[string, string]> | undefined;
 
   constructor(source: ValidatorSource) {
     this.version = source.version;
@@ -77,10 +93,10 @@ export class ResponseValidator implements ResponseValidatorApi {
     this.ajv.addKeyword({ keyword: SCHEMA_NAME_KEYWORD });
     this.ajv.addKeyword({
       keyword: WRITE_ONLY_KEYWORD,
-      schemaType: 'boolean',
+      schemaType: 'string',
       errors: false,
-      validate: (_schema: boolean, _data: unknown, _parent: unknown, dataContext?: { instancePath: string }) => {
-        if (dataContext) this.writeOnlySeen?.push(dataContext.instancePath);
+      validate: (owner: string, _data: unknown, _parent: unknown, dataContext?: { instancePath: string }) => {
+        if (dataContext) this.writeOnlySeen?.push([dataContext.instancePath, owner]);
         return true;
       },
     });
@@ -111,7 +127,7 @@ export class ResponseValidator implements ResponseValidatorApi {
     const compiled = this.compile(schema, cacheKey, direction);
     if (!compiled.validate) return compiled.warnings.length ? { valid: true, errors: [], warnings: compiled.warnings } : VALID;
 
-    const seen: string[] = [];
+    const seen: Array<[string, string]> = [];
     this.writeOnlySeen = seen;
     try {
       if (compiled.validate(data)) return this.result(compiled, true, [], seen, []);
@@ -132,15 +148,15 @@ export class ResponseValidator implements ResponseValidatorApi {
     compiled: CompiledSchema,
     valid: boolean,
     errors: SchemaValidationResult['errors'],
-    writeOnlyPaths: string[],
+    writeOnlyPaths: Array<[string, string]>,
     extraWarnings: string[],
   ): SchemaValidationResult {
     if (compiled.warnings.length === 0 && writeOnlyPaths.length === 0 && extraWarnings.length === 0) {
       return valid ? VALID : { valid, errors, warnings: [] };
     }
     const warnings = [...compiled.warnings, ...extraWarnings];
-    for (const path of new Set(writeOnlyPaths.map(generalisePath))) {
-      warnings.push(`property ${path} ${WRITE_ONLY_PRESENT} ${compiled.label} but the response carries it`);
+    for (const [path, owner] of writeOnlyPaths) {
+      warnings.push(`property ${generalisePath(path)} ${WRITE_ONLY_PRESENT} ${owner} but the response carries it`);
     }
     return { valid, errors, warnings: [...new Set(warnings)] };
   }
@@ -154,7 +170,7 @@ export class ResponseValidator implements ResponseValidatorApi {
     const warnings: string[] = [];
     this.compileWarnings = warnings;
     try {
-      const translation = translateSchema(schema, this.translateOptions(label, direction, false));
+      const translation = this.translateRoot(schema, label, direction, false);
       entry.translated = translation.schema;
       entry.hasPlainOneOf = translation.hasPlainOneOf;
       entry.validate = this.ajv.compile(translation.schema as object);
@@ -171,7 +187,7 @@ export class ResponseValidator implements ResponseValidatorApi {
   private lenient(compiled: CompiledSchema): ValidateFunction | null {
     if (compiled.lenient !== undefined) return compiled.lenient;
     try {
-      const translation = translateSchema(compiled.source, this.translateOptions(compiled.label, compiled.direction, true));
+      const translation = this.translateRoot(compiled.source as Record<string, unknown>, compiled.label, compiled.direction, true);
       compiled.lenient = this.ajv.compile(translation.schema as object);
     } catch {
       compiled.lenient = null;
@@ -179,12 +195,105 @@ export class ResponseValidator implements ResponseValidatorApi {
     return compiled.lenient;
   }
 
-  private translateOptions(label: string, direction: Direction, lenientOneOf: boolean) {
-    return { version: this.version, direction, index: this.index, label, lenientOneOf };
+  /**
+   * Translates a root schema; the component schemas it uses are registered with ajv under their own ids
+   * (once per direction and pass) and referenced, so a large spec whose responses share components compiles
+   * each component once instead of once per response.
+   */
+  private translateRoot(
+    schema: Record<string, unknown>,
+    label: string,
+    direction: Direction,
+    lenientOneOf: boolean,
+  ): { schema: JsonSchema; hasPlainOneOf: boolean } {
+    const namespace = this.namespace(direction, lenientOneOf);
+    const references = new Set<string>();
+    const componentRef = (node: Record<string, unknown>): string | undefined => {
+      const id = this.componentId(namespace, node, direction, lenientOneOf);
+      if (id !== undefined) references.add(id);
+      return id;
+    };
+    let result: { schema: JsonSchema; hasPlainOneOf: boolean };
+    const rootId = componentRef(schema);
+    if (rootId !== undefined) {
+      result = { schema: { $ref: rootId }, hasPlainOneOf: false };
+    } else {
+      const translation = translateSchema(schema, { version: this.version, direction, index: this.index, label, lenientOneOf, componentRef });
+      result = { schema: translation.schema, hasPlainOneOf: translation.hasPlainOneOf };
+    }
+    this.registerPending(namespace, direction, lenientOneOf);
+    const seen = new Set<string>();
+    const reachesOneOf = (id: string): boolean => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      const component = namespace.byId.get(id);
+      return component !== undefined && (component.hasPlainOneOf || [...component.references].some(reachesOneOf));
+    };
+    return { schema: result.schema, hasPlainOneOf: result.hasPlainOneOf || [...references].some(reachesOneOf) };
+  }
+
+  private namespace(direction: Direction, lenientOneOf: boolean): ComponentNamespace {
+    const key = `${direction}:${lenientOneOf ? 'lenient' : 'strict'}`;
+    let namespace = this.components.get(key);
+    if (!namespace) {
+      namespace = { ids: new WeakMap(), byId: new Map(), pending: [], nextId: 0 };
+      this.components.set(key, namespace);
+    }
+    return namespace;
+  }
+
+  private componentId(
+    namespace: ComponentNamespace,
+    node: Record<string, unknown>,
+    direction: Direction,
+    lenientOneOf: boolean,
+  ): string | undefined {
+    if (this.index.pointerOf(node) === undefined) return undefined;
+    let id = namespace.ids.get(node);
+    if (id === undefined) {
+      id = `urn:apigate:${direction}:${lenientOneOf ? 'lenient' : 'strict'}:${namespace.nextId++}`;
+      namespace.ids.set(node, id);
+      namespace.pending.push([node, id]);
+    }
+    return id;
+  }
+
+  private registerPending(namespace: ComponentNamespace, direction: Direction, lenientOneOf: boolean): void {
+    for (let next = namespace.pending.shift(); next; next = namespace.pending.shift()) {
+      const [node, id] = next;
+      const references = new Set<string>();
+      const translation = translateSchema(node, {
+        version: this.version,
+        direction,
+        index: this.index,
+        label: this.index.pointerOf(node) ?? id,
+        lenientOneOf,
+        componentRef: (child) => {
+          const childId = this.componentId(namespace, child, direction, lenientOneOf);
+          if (childId !== undefined) references.add(childId);
+          return childId;
+        },
+      });
+      const translated =
+        typeof translation.schema === 'boolean' ? { allOf: [translation.schema], $id: id } : { ...translation.schema, $id: id };
+      namespace.byId.set(id, { translated, hasPlainOneOf: translation.hasPlainOneOf, references });
+      this.ajv.addSchema(translated);
+    }
+  }
+
+  /** The schema object an ajv `schemaPath` points into: the root's (`#/…`) or a component's (`urn:apigate:…:3/…`). */
+  private schemaAt(compiled: CompiledSchema, schemaPath: string): Record<string, unknown> | undefined {
+    const component = /^(urn:apigate:[a-z]+:[a-z]+:\d+)#?(.*)$/.exec(schemaPath);
+    if (!component) return schemaAt(compiled.translated, schemaPath);
+    for (const namespace of this.components.values()) {
+      const registered = namespace.byId.get(component[1] ?? '');
+      if (registered) return schemaAt(registered.translated, `#${component[2] ?? ''}`);
+    }
+    return undefined;
   }
 
   private ambiguityWarning(compiled: CompiledSchema, error: ErrorObject): string {
-    const owner = schemaAt(compiled.translated, error.schemaPath);
+    const owner = this.schemaAt(compiled, error.schemaPath);
     const name = owner && typeof owner[SCHEMA_NAME_KEYWORD] === 'string' ? owner[SCHEMA_NAME_KEYWORD] : compiled.label;
     const branches = ((error.params as { passingSchemas?: number[] }).passingSchemas ?? []).map((i) => `oneOf/${i}`);
     const at = error.instancePath === '' ? 'the body' : `the value at ${generalisePath(error.instancePath)}`;
