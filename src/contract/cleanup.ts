@@ -6,6 +6,8 @@ export interface CreatedResource {
   operation: OperationModel;
   testCase: TestCase;
   response: ReceivedResponse;
+  /** The resource's own URL and the DELETE that removes it, when a stateful flow already worked them out. */
+  item?: { url: string; operation: OperationModel };
 }
 
 function lastSegment(location: string, base: string): string | undefined {
@@ -60,7 +62,7 @@ export async function cleanUp(
   const summary: CleanupSummary = { created: created.length, deleted: 0, left: [] };
   // Newest first, so members go before the team that holds them.
   for (const resource of [...created].reverse()) {
-    const target = itemOperation(spec, resource.operation.path, 'DELETE');
+    const target = resource.item ? { operation: resource.item.operation, parameter: '' } : itemOperation(spec, resource.operation.path, 'DELETE');
     const label = `resource created by ${resource.testCase.id}`;
     if (!target) {
       summary.left.push(`${label}: the spec documents no DELETE ${resource.operation.path}/{id}`);
@@ -70,15 +72,20 @@ export async function cleanUp(
       summary.left.push(`${label}: ${target.operation.key} is excluded from this run`);
       continue;
     }
-    const id = createdId(resource, target.parameter);
-    if (id === undefined) {
-      summary.left.push(`${label}: no Location header or id in the response to find it by`);
-      continue;
+    let url: URL;
+    if (resource.item) {
+      url = new URL(resource.item.url);
+    } else {
+      const id = createdId(resource, target.parameter);
+      if (id === undefined) {
+        summary.left.push(`${label}: no Location header or id in the response to find it by`);
+        continue;
+      }
+      url = new URL(resource.testCase.request.url);
+      // The concrete collection URL already carries the parent ids (`/v1/teams/7/members`).
+      url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+      url.search = '';
     }
-    const url = new URL(resource.testCase.request.url);
-    // The concrete collection URL already carries the parent ids (`/v1/teams/7/members`).
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
-    url.search = '';
     const headers = { ...resource.testCase.request.headers };
     delete headers['content-type'];
     const exchange = await client.send({ method: 'DELETE', url: url.toString(), headers });

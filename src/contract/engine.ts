@@ -1,4 +1,4 @@
-import { selectCheckIds, selectChecks } from './checks/index.js';
+import { selectCheckIds, selectChecks, STATEFUL_CHECK_IDS } from './checks/index.js';
 import type { Check, ResponseValidatorApi, SpecModel } from './types.js';
 import { createResponseValidator } from './validation/index.js';
 
@@ -10,6 +10,8 @@ export interface ContractEngine {
   validator: ResponseValidatorApi;
   /** Whether failed exchanges are reported (`transport_error` selected). */
   reportTransportErrors: boolean;
+  /** The selected multi-request checks, judged on the exchanges of stateful flows. */
+  statefulChecks: Set<string>;
 }
 
 /**
@@ -23,5 +25,6 @@ export function createEngine(spec: SpecModel, include: string[] = [], exclude: s
     checks: selectChecks(include, exclude),
     validator: createResponseValidator(spec),
     reportTransportErrors: ids.has(TRANSPORT_ERROR),
+    statefulChecks: new Set(STATEFUL_CHECK_IDS.filter((id) => ids.has(id))),
   };
 }

@@ -3,6 +3,9 @@ import { connect as tlsConnect } from 'node:tls';
 import { randomInt } from 'node:crypto';
 import { ApigateError } from '../errors.js';
 import { planCases } from './cases/plan.js';
+import { flowCases, planFlows, type ResourceFlow } from './flows/plan.js';
+import { runFlow } from './flows/run.js';
+import type { FlowExchange } from './checks/stateful/index.js';
 import { cleanUp, type CreatedResource } from './cleanup.js';
 import { createEngine, TRANSPORT_ERROR, type ContractEngine } from './engine.js';
 import { curlCommand } from './curl.js';
@@ -10,6 +13,7 @@ import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, HttpClient, type TransportF
 import type { Identity } from './identity.js';
 import { createRedactor, type Redactor } from './redact.js';
 import type { CaseRecord, ContractReport, FailureRecord, PlannedRecord, ReportedRequest, ReportedResponse } from './report/types.js';
+import { scenariosByOperation } from './report/scenarios.js';
 import { selectOperations } from './select.js';
 import { loadSpec } from './spec/load.js';
 import type { CheckFailure, ContractOptions, OperationKind, OperationModel, ReceivedResponse, SpecModel, TestCase } from './types.js';
@@ -182,12 +186,18 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   }
   if (options.readOnly) operations = operations.filter((operation) => READ_METHODS.has(operation.method));
 
-  const plan = planCases(spec, operations, { baseUrl: base.toString(), seed, identities });
+  const planOptions = { baseUrl: base.toString(), seed, identities };
+  const plan = planCases(spec, operations, planOptions);
   warnings.push(...plan.warnings);
-  const shardCases = options.shard ? plan.cases.filter((_, index) => index % options.shard!.total === options.shard!.index - 1) : plan.cases;
+  const inShard = (_: unknown, index: number): boolean => !options.shard || index % options.shard.total === options.shard.index - 1;
+  const shardCases = plan.cases.filter(inShard);
+  // A flow's steps depend on each other, so a shard takes whole flows.
+  const flows: ResourceFlow[] = planFlows(spec, operations, planOptions).flows.filter(inShard);
+  const flowCaseList = flows.flatMap(flowCases);
+  const allCases = [...shardCases, ...flowCaseList];
 
   const report: ContractReport = {
-    summary: { operations: new Set(shardCases.map((testCase) => testCase.operation.key)).size, cases: shardCases.length, passed: 0, failed: 0, skipped: 0, duration_ms: 0 },
+    summary: { operations: new Set(allCases.map((testCase) => testCase.operation.key)).size, cases: allCases.length, passed: 0, failed: 0, skipped: 0, duration_ms: 0 },
     failures: [],
     cases: [],
     seed,
@@ -199,21 +209,25 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     warnings,
     cleanup: { created: 0, deleted: 0, left: [] },
     planned: [],
+    scenarios: {},
   };
   if (options.shard) report.shard = `${options.shard.index}/${options.shard.total}`;
 
   if (options.dryRun) {
-    report.planned = shardCases.map((testCase): PlannedRecord => {
+    report.planned = allCases.map((testCase): PlannedRecord => {
       const request = reportedRequest(testCase, redactor);
+      // A flow's ids are learnt at run time: show `{team_id}` where the created resource's id will go.
+      request.url = request.url.replace(/%7B%7B([^/?#&]*?)%7D%7D/gi, (_match, name: string) => `{${decodeURIComponent(name)}}`);
       return { case: testCase.id, operation: testCase.operation.key, kind: testCase.kind, identity: testCase.identity, scenario: testCase.scenario, intent: testCase.intent, request, curl: curlCommand(request) };
     });
-    report.cases = shardCases.map((testCase) => caseRecord(testCase, null, 0, [], 'skipped', 'dry run'));
-    report.summary.skipped = shardCases.length;
+    report.cases = allCases.map((testCase) => caseRecord(testCase, null, 0, [], 'skipped', 'dry run'));
+    report.scenarios = scenariosByOperation(allCases);
+    report.summary.skipped = allCases.length;
     report.summary.duration_ms = Math.round(performance.now() - started);
     return report;
   }
 
-  if (shardCases.length > 0) await ensureReachable(base, Math.min(timeoutMs, 10_000), options.insecure ?? false);
+  if (allCases.length > 0) await ensureReachable(base, Math.min(timeoutMs, 10_000), options.insecure ?? false);
 
   const client = new HttpClient({
     connections: concurrency,
@@ -243,7 +257,9 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     return undefined;
   };
 
-  const runCase = async (testCase: TestCase): Promise<void> => {
+  /** Sends one case (`resolved` is the planned case with a flow's ids filled in) and runs the single-exchange checks. */
+  const execute = async (testCase: TestCase, resolved: TestCase = testCase): Promise<ReceivedResponse | undefined> => {
+    let received: ReceivedResponse | undefined;
     const skip = budgetSkip(testCase);
     if (skip) {
       records.set(testCase, caseRecord(testCase, null, 0, [], 'skipped', skip));
@@ -255,57 +271,100 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       sent++;
       if (!operationStarted.has(testCase.operation.key)) operationStarted.set(testCase.operation.key, performance.now());
       perOperation.set(testCase.operation.key, (perOperation.get(testCase.operation.key) ?? 0) + 1);
-      const exchange = await client.send(testCase.request);
+      const exchange = await client.send(resolved.request);
       const failures: FailureRecord[] = [];
       if (!exchange.ok) {
         if (engine.reportTransportErrors) {
-          failures.push(failureRecord(testCase, TRANSPORT_ERROR, { message: exchange.failure.message, expected: 'a complete, readable HTTP response', received: exchange.failure.code }, exchange.failure, redactor));
+          failures.push(failureRecord(resolved, TRANSPORT_ERROR, { message: exchange.failure.message, expected: 'a complete, readable HTTP response', received: exchange.failure.code }, exchange.failure, redactor));
         }
         records.set(testCase, caseRecord(testCase, exchange.failure.status ?? null, exchange.failure.durationMs, failures, failures.length > 0 ? 'failed' : 'passed'));
       } else {
         const response = exchange.response;
+        received = response;
         for (const check of engine.checks) {
           let results: CheckFailure[];
           try {
-            results = check.run({ spec, operation: testCase.operation, testCase, response, options: contractOptions, validator: engine.validator });
+            results = check.run({ spec, operation: testCase.operation, testCase: resolved, response, options: contractOptions, validator: engine.validator });
           } catch (error) {
             results = [{ message: `the check could not run: ${(error as Error).message}`, severity: 'warn' }];
           }
           for (const result of results) {
             if (result.severity && result.severity !== 'error') {
-              const text = redactor.text(`${check.id}: ${testCase.operation.key}: ${result.message}`);
-              if (!warned.has(text)) {
-                warned.add(text);
-                warnings.push(text);
-              }
+              warn(`${check.id}: ${testCase.operation.key}: ${result.message}`);
               continue;
             }
-            failures.push(failureRecord(testCase, check.id, result, response, redactor));
+            failures.push(failureRecord(resolved, check.id, result, response, redactor));
           }
         }
-        if (testCase.operation.kind === 'create' && response.status >= 200 && response.status < 300) created.push({ operation: testCase.operation, testCase, response });
+        // Any accepted create made something, a wrongly accepted negative case too; flows register their own.
+        const flowCase = testCase.kind.startsWith('stateful_') || testCase.kind.startsWith('bola_');
+        if (testCase.operation.kind === 'create' && !flowCase && response.status >= 200 && response.status < 300) created.push({ operation: testCase.operation, testCase, response });
         records.set(testCase, caseRecord(testCase, response.status, response.durationMs, failures, failures.length > 0 ? 'failed' : 'passed'));
       }
       report.failures.push(...failures);
     }
-    options.onProgress?.(++done, shardCases.length);
+    options.onProgress?.(++done, allCases.length);
+    return received;
+  };
+  const warn = (text: string): void => {
+    const redacted = redactor.text(text);
+    if (!warned.has(redacted)) {
+      warned.add(redacted);
+      warnings.push(redacted);
+    }
+  };
+  const gone = new Set<CreatedResource>();
+  const owner = identities[0]?.name ?? 'anonymous';
+  const flowHooks = {
+    send: execute,
+    skip: (testCase: TestCase, reason: string): void => {
+      records.set(testCase, caseRecord(testCase, null, 0, [], 'skipped', reason));
+      options.onProgress?.(++done, allCases.length);
+    },
+    fail: (check: string, on: TestCase, evidence: FlowExchange, failure: CheckFailure): void => {
+      const record = failureRecord(evidence.testCase, check, failure, evidence.response, redactor);
+      // Reported on the case whose promise was broken (the create, the delete, the intruder's attempt).
+      Object.assign(record, { operation: on.operation.key, operation_id: on.operation.operationId ?? null, case: on.id, kind: on.kind, identity: on.identity, scenario: on.scenario });
+      report.failures.push(record);
+      const caseRecordOfOn = records.get(on);
+      if (caseRecordOfOn) {
+        caseRecordOfOn.outcome = 'failed';
+        caseRecordOfOn.ok = false;
+        if (!caseRecordOfOn.checks_failed.includes(check)) caseRecordOfOn.checks_failed.push(check);
+      }
+    },
+    warn,
+    created: (resource: CreatedResource): void => {
+      created.push(resource);
+    },
+    gone: (resource: CreatedResource): void => {
+      gone.add(resource);
+    },
+    checks: engine.statefulChecks,
+    owner,
   };
 
   try {
     for (const kinds of PHASES) {
-      await runPool(shardCases.filter((testCase) => kinds.includes(testCase.operation.kind)), concurrency, runCase);
+      // Flows follow the resources they create themselves, so they run before the deletes of example data.
+      if (kinds.includes('delete')) await runPool(flows, concurrency, (flow) => runFlow(flow, new Map(), flowHooks));
+      await runPool(shardCases.filter((testCase) => kinds.includes(testCase.operation.kind)), concurrency, (testCase) => execute(testCase).then(() => undefined));
     }
     const allowedOperation = (operation: OperationModel): boolean =>
       !excluded.some((pattern) => selectOperations([operation], [pattern], []).length > 0) && !(options.readOnly ?? false);
-    report.cleanup = await cleanUp(spec, created, client, allowedOperation);
+    report.cleanup = await cleanUp(spec, created.filter((resource) => !gone.has(resource)), client, allowedOperation);
+    // What the flows deleted themselves counts as created and deleted.
+    report.cleanup.created += gone.size;
+    report.cleanup.deleted += gone.size;
     for (const left of report.cleanup.left) warnings.push(redactor.text(`cleanup: ${left}`));
   } finally {
     await client.close();
   }
 
   // Cases and failures in plan order, whatever order the pool finished them in.
-  report.cases = shardCases.map((testCase) => records.get(testCase)!);
-  const order = new Map(shardCases.map((testCase, index) => [testCase.id, index]));
+  report.cases = allCases.map((testCase) => records.get(testCase) ?? caseRecord(testCase, null, 0, [], 'skipped', 'not reached'));
+  report.scenarios = scenariosByOperation(allCases.filter((testCase) => records.get(testCase)?.outcome !== 'skipped'));
+  const order = new Map(allCases.map((testCase, index) => [testCase.id, index]));
   report.failures.sort((a, b) => (order.get(a.case) ?? 0) - (order.get(b.case) ?? 0));
   report.summary.passed = report.cases.filter((record) => record.outcome === 'passed').length;
   report.summary.failed = report.cases.filter((record) => record.outcome === 'failed').length;

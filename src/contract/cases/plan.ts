@@ -14,6 +14,13 @@ export interface PlanOptions {
   maxNegativePerSort?: number;
 }
 
+/** What every request to an operation starts from: valid parameter values and the positive bodies. */
+export interface RequestBasis {
+  values: ParameterValues;
+  media: MediaTypeModel | undefined;
+  bodies: Array<{ value: unknown; from: string }>;
+}
+
 export interface Plan {
   cases: TestCase[];
   warnings: string[];
@@ -91,27 +98,35 @@ class OperationPlanner {
     this.cases.push({ id: this.nextId(kind), operation: this.operation, kind, identity, scenario, intent, request });
   }
 
-  plan(): void {
+  /** Parameter values, the chosen body media type and the positive bodies; undefined when the operation cannot be built. */
+  basis(): RequestBasis | undefined {
     const operation = this.operation;
-    const defaultIdentity = this.options.identities[0];
-    const secured = operation.security.length > 0;
     const values = this.parameterValues();
-    if (!values) return;
-
+    if (!values) return undefined;
     let media: MediaTypeModel | undefined;
     if (operation.requestBody) {
       media = pickBodyMediaType(operation.requestBody.content);
       if (!media && operation.requestBody.required) {
         const types = operation.requestBody.content.map((item) => item.mediaType).join(', ') || 'none';
         this.warnings.push(`${operation.key}: cannot build a request body for media type(s) ${types}; the operation is skipped`);
-        return;
+        return undefined;
       }
     }
     const bodies = media ? this.positiveBodies(media) : [];
     if (media && bodies.length === 0 && operation.requestBody?.required) {
       this.warnings.push(`${operation.key}: no example or usable schema for the ${media.mediaType} request body; the operation is skipped`);
-      return;
+      return undefined;
     }
+    return { values, media, bodies };
+  }
+
+  plan(): void {
+    const operation = this.operation;
+    const defaultIdentity = this.options.identities[0];
+    const secured = operation.security.length > 0;
+    const basis = this.basis();
+    if (!basis) return;
+    const { values, media, bodies } = basis;
 
     const canAuthenticate = !secured || defaultIdentity !== undefined;
     const identityName = defaultIdentity?.name ?? 'anonymous';
@@ -208,4 +223,12 @@ export function planCases(spec: SpecModel, operations: OperationModel[], options
     cases.push(...planner.cases);
   }
   return { cases, warnings };
+}
+
+/**
+ * The valid parameter values and positive bodies of one operation, as the positive cases use them; stateful
+ * flows start from these and replace the path parameters they learn at run time. Warnings go to `warnings`.
+ */
+export function requestBasis(spec: SpecModel, operation: OperationModel, options: PlanOptions, warnings: string[]): RequestBasis | undefined {
+  return new OperationPlanner(spec, operation, options, warnings).basis();
 }

@@ -35,7 +35,7 @@ export const ALL_CHECKS = [
 ] as const satisfies readonly Check[];
 
 export const RUNNER_CHECK_IDS = ['transport_error'] as const;
-export const STATEFUL_CHECK_IDS = ['use_after_free', 'ensure_resource_availability', 'object_level_authorization'] as const;
+export const STATEFUL_CHECK_IDS = ['use_after_free', 'ensure_resource_availability', 'object_level_authorization', 'misleading_success_status'] as const;
 
 export type SingleExchangeCheckId = (typeof ALL_CHECKS)[number]['id'];
 export type CheckId = SingleExchangeCheckId | (typeof RUNNER_CHECK_IDS)[number] | (typeof STATEFUL_CHECK_IDS)[number];

@@ -2,6 +2,29 @@ import pc from 'picocolors';
 import { sanitizeText } from '../../util/escape.js';
 import type { ContractReport, FailureRecord } from './types.js';
 import type { ContractFormatContext } from './index.js';
+import { SCENARIO_ORDER } from './scenarios.js';
+
+/** Beyond this many operations the scenario table is a totals line; the JSON report has every operation. */
+const SCENARIO_TABLE_LIMIT = 40;
+
+/** Which identity scenarios each operation's cases exercised: the auth axis coverage shows. */
+function scenarioLines(report: ContractReport, colors: ReturnType<typeof pc.createColors>, text: (value: string, max?: number) => string): string[] {
+  const entries = Object.entries(report.scenarios ?? {});
+  if (entries.length === 0) return [];
+  const verb = report.dry_run ? 'planned' : 'exercised';
+  if (entries.length > SCENARIO_TABLE_LIMIT) {
+    const counts = SCENARIO_ORDER.map((scenario) => `${scenario} on ${entries.filter(([, scenarios]) => scenarios.includes(scenario)).length}`);
+    return [`${colors.bold('Identity scenarios')} ${verb} (of ${plural(entries.length, 'operation')}): ${counts.join(', ')} (per operation in --report json)`, ''];
+  }
+  const width = Math.min(60, Math.max(...entries.map(([operation]) => text(operation).length)));
+  const lines = [colors.bold(`Identity scenarios ${verb}`)];
+  for (const [operation, scenarios] of entries) {
+    const marks = SCENARIO_ORDER.map((scenario) => (scenarios.includes(scenario) ? `${colors.green('✓')} ${scenario}` : colors.dim(`· ${scenario}`)));
+    lines.push(`  ${text(operation).padEnd(width)}  ${marks.join('  ')}`);
+  }
+  lines.push('');
+  return lines;
+}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -45,6 +68,8 @@ export function formatStylish(report: ContractReport, context: ContractFormatCon
     }
     lines.push('');
   }
+
+  lines.push(...scenarioLines(report, colors, text));
 
   if (report.warnings.length > 0) {
     for (const warning of report.warnings) lines.push(`${colors.yellow('⚠')} ${text(warning)}`);

@@ -95,4 +95,9 @@ export interface ContractReport {
   cleanup: CleanupSummary;
   /** Every planned request; filled on --dry-run only. */
   planned: PlannedRecord[];
+  /**
+   * Per operation, the identity scenarios its cases exercised (sent, or planned in a dry run), in the order
+   * valid, none, invalid, other_identity: the auth axis of coverage.
+   */
+  scenarios: Record<string, AuthScenario[]>;
 }
