@@ -1,7 +1,8 @@
 /**
  * Turns an OpenAPI Schema Object into plain JSON Schema that ajv validates with OpenAPI's meaning:
  * - 3.0 `nullable` allows null, also next to `allOf`/`oneOf`/`anyOf` and for an `enum` that does not list it;
- * - 3.0 boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric form;
+ * - 3.0 boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric form (also when a 3.1 document
+ *   uses them, a common slip that would otherwise make the schema uncompilable);
  * - `readOnly` properties are not demanded in requests, `writeOnly` ones not in responses (a writeOnly
  *   property a response does carry is marked so the validator can note it);
  * - `discriminator` selects the branch by value instead of "exactly one branch matches";
@@ -139,7 +140,7 @@ class Translator {
     const contextKey = `${this.suppressed.map((schema) => this.idOf(schema)).join(',')}|${base ? 'base' : 'full'}`;
     const usesExtra = extraFlagged !== undefined && requiredNames(node).some((name) => extraFlagged.has(name));
     if (usesExtra) return this.translateObject(node, path, base, extraFlagged);
-    if (node !== this.root && this.suppressed.length === 0 && this.options.componentRef) {
+    if (node !== this.root && this.options.componentRef && !this.reachesSuppressed(node)) {
       const id = this.options.componentRef(node);
       if (id !== undefined) return { $ref: id };
     }
@@ -163,6 +164,17 @@ class Translator {
     if (!created.recursive) return result;
     this.definitions[`s${created.id}`] = result;
     return { $ref: `#/${this.definitionsKeyword}/s${created.id}` };
+  }
+
+  /**
+   * Inside a discriminator's branches, a component may be shared (referenced) unless it leads back to the
+   * discriminated schema without descending into the data (through `allOf` and friends): shared, that
+   * schema would be seen in full again and choose the same branch forever.
+   */
+  private reachesSuppressed(node: SchemaObject): boolean {
+    if (this.suppressed.length === 0) return false;
+    const closure = compositionClosure(node);
+    return this.suppressed.some((schema) => closure.has(schema));
   }
 
   private readonly ids = new WeakMap<object, number>();
@@ -230,9 +242,10 @@ class Translator {
         out[keyword] = this.translate(value, at);
       } else if (keyword === 'required' && Array.isArray(value)) {
         out[keyword] = value.filter((name) => typeof name !== 'string' || !flagged.has(name));
-      } else if (version === '3.0' && (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum')) {
+      } else if (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') {
+        // The boolean form is 3.0's; 3.1 documents carry it too often to refuse the whole schema over it.
         if (typeof value === 'number') out[keyword] = value;
-      } else if (version === '3.0' && (keyword === 'minimum' || keyword === 'maximum')) {
+      } else if (keyword === 'minimum' || keyword === 'maximum') {
         const exclusive = node[keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true;
         out[exclusive ? (keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum') : keyword] = value;
       } else {
@@ -318,4 +331,27 @@ function flaggedProperties(node: SchemaObject, direction: Direction, seen: Set<o
     }
   }
   return flagged;
+}
+
+const COMPOSITION_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'];
+const closures = new WeakMap<object, Set<object>>();
+
+/** Every schema reachable from `node` through compositions alone, i.e. applied to the same value. */
+function compositionClosure(node: SchemaObject): Set<object> {
+  const cached = closures.get(node);
+  if (cached) return cached;
+  const reached = new Set<object>();
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!isSchemaObject(current) || reached.has(current)) continue;
+    reached.add(current);
+    for (const keyword of COMPOSITION_KEYWORDS) {
+      const value = current[keyword];
+      if (Array.isArray(value)) pending.push(...value);
+      else pending.push(value);
+    }
+  }
+  closures.set(node, reached);
+  return reached;
 }
