@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { ApigateError } from '../errors.js';
 import { isInside } from '../lint/resolver.js';
@@ -41,14 +41,19 @@ export async function openSource(spec: string, options: SourceOptions): Promise<
 
 async function openFileSource(spec: string, options: SourceOptions): Promise<SpecSource> {
   const entry = resolve(options.cwd, spec);
-  const root = dirname(entry);
+  // Like lint: references may read the spec's folder and the working directory, judged on real paths so
+  // `../` and symlinks cannot lead elsewhere.
+  const roots = await Promise.all([dirname(entry), options.cwd].map((root) => realpath(root).catch(() => root)));
   return {
     label: spec,
     entry,
     async read(id) {
       const shown = displayPath(id, options.cwd);
-      if (id !== entry && !options.allowExternalRefs && !isInside(id, root)) {
-        throw new ApigateError('E_FORBIDDEN_REF', `refusing to read ${shown}: it is outside the spec's folder (pass --allow-external-refs to allow it)`);
+      if (id !== entry && !options.allowExternalRefs) {
+        const real = await realpath(id).catch(() => id);
+        if (!roots.some((root) => isInside(real, root))) {
+          throw new ApigateError('E_FORBIDDEN_REF', `refusing to read ${shown}: it is outside the spec's folder and the working directory (pass --allow-external-refs to allow it)`);
+        }
       }
       let size: number;
       try {
@@ -106,15 +111,15 @@ async function openGitSource(spec: string, options: SourceOptions): Promise<Spec
   const topLevel = (await git(['rev-parse', '--show-toplevel'], options.cwd, spec)).trim();
   // Like `git show REF:path`: relative to the repository root unless written as ./path (then the working directory).
   const entry = path.startsWith('./') || path.startsWith('../') ? resolve(options.cwd, path) : resolve(topLevel, path);
-  const root = dirname(entry);
+  const roots = [dirname(entry), resolve(options.cwd)];
   const toRepoPath = (id: string): string => relative(topLevel, id).split(sep).join(posix.sep);
   return {
     label: spec,
     entry,
     async read(id) {
       const repoPath = toRepoPath(id);
-      if (repoPath.startsWith('..') || isAbsolute(repoPath) || (id !== entry && !options.allowExternalRefs && !isInside(id, root))) {
-        throw new ApigateError('E_FORBIDDEN_REF', `refusing to read ${repoPath || id} from ${ref}: it is outside the spec's folder`);
+      if (repoPath.startsWith('..') || isAbsolute(repoPath) || (id !== entry && !options.allowExternalRefs && !roots.some((root) => isInside(id, root)))) {
+        throw new ApigateError('E_FORBIDDEN_REF', `refusing to read ${repoPath || id} from ${ref}: it is outside the spec's folder and the working directory`);
       }
       const text = await git(['show', `${ref}:${repoPath}`], topLevel, `${GIT_PREFIX}${ref}:${repoPath}`, options.maxDocumentBytes);
       return text;

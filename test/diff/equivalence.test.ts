@@ -40,12 +40,14 @@ describe('structure', () => {
     expect(change?.pointer).toEqual(['Team', 'properties']);
   });
 
-  it('refuses a $ref that leaves the spec folder, naming the file', async () => {
+  it('refuses a $ref that leaves the spec folder and the working directory, naming the file', async () => {
     const spec = fixture('diff', 'cases/outside-ref/spec/openapi.yaml');
-    await expect(diff(spec, spec, { cwd: fixture('diff') })).rejects.toMatchObject({
+    await expect(diff(spec, spec, { cwd: fixture('diff', 'cases/outside-ref/spec') })).rejects.toMatchObject({
       code: 'E_FORBIDDEN_REF',
-      message: expect.stringContaining("secret.yaml: it is outside the spec's folder"),
+      message: expect.stringContaining("secret.yaml: it is outside the spec's folder and the working directory"),
     });
+    const allowed = await diff(spec, spec, { cwd: fixture('diff', 'cases/outside-ref/spec'), allowExternalRefs: true });
+    expect(allowed.changes).toEqual([]);
   });
 
   it('reads Swagger 2.0: body and query parameters, definitions, host and basePath', async () => {
