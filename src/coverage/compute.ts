@@ -84,7 +84,8 @@ export function computeCoverage(spec: CoverageSpec, observations: Observation[],
   }
   const isOtherHost = (index: number): boolean => {
     const host = observations[index]?.host;
-    return host !== undefined && !apiHosts.has(host);
+    // With no host known to serve the API, nothing can be told apart: everything stays unmatched.
+    return host !== undefined && apiHosts.size > 0 && !apiHosts.has(host);
   };
   const otherHosts = unmatched.filter(isOtherHost).length;
   const unmatchedHere = otherHosts > 0 ? unmatched.filter((index) => !isOtherHost(index)) : unmatched;

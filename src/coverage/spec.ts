@@ -27,14 +27,15 @@ export function coverageSpecFromModel(model: SpecModel): CoverageSpec {
 
 /** Builds the coverage view of an already parsed (and ideally dereferenced) OpenAPI 2.0/3.x document. */
 export function coverageSpecFromDocument(document: unknown, source: string): CoverageSpec {
-  if (!isObject(document) || !isObject(document['paths'])) {
+  // OpenAPI 3.1 allows a document with only webhooks or components: it simply has no operations to cover.
+  if (!isObject(document) || (!isObject(document['paths']) && typeof document['openapi'] !== 'string')) {
     throw new ApigateError('E_NOT_OPENAPI', `--spec ${source}: not an OpenAPI document (no "paths" object)`);
   }
   const info = isObject(document['info']) ? document['info'] : {};
   const globalSecurity = Array.isArray(document['security']) ? document['security'] : [];
   const operations: CoverageOperation[] = [];
   const basePaths = new Set<string>(topLevelBasePaths(document));
-  for (const [path, rawItem] of Object.entries(document['paths'])) {
+  for (const [path, rawItem] of Object.entries(isObject(document['paths']) ? document['paths'] : {})) {
     if (!isObject(rawItem)) continue;
     for (const base of serverBasePaths(rawItem['servers'])) basePaths.add(base);
     for (const method of METHODS) {

@@ -183,3 +183,21 @@ describe('a real-world spec (RealWorld Conduit) with a browser HAR', () => {
     expect(report.observations[report.unmatched[0] ?? -1]?.url).toBe('/');
   });
 });
+
+describe('edge cases', () => {
+  it('a spec without operations gives n/a totals, and with no API host known nothing is set aside', async () => {
+    const { computeCoverage } = await import('../../src/coverage/compute.js');
+    const { coverageSpecFromDocument } = await import('../../src/coverage/spec.js');
+    const spec = coverageSpecFromDocument({ openapi: '3.1.0', info: { title: 'Hooks', version: '1' }, webhooks: {} }, 'hooks.yaml');
+    const report = computeCoverage(spec, [{ source: 'a.har', input: 'har', method: 'GET', url: '/x', host: 'cdn.example.net', status: 200, scenario: 'none', failedChecks: [] }]);
+    expect(report.totals).toEqual({
+      operations: { covered: 0, total: 0, percent: null },
+      responses: { covered: 0, total: 0, percent: null },
+      auth: { covered: 0, total: 0, percent: null },
+      undocumentedStatuses: 0,
+      exchanges: 1,
+      unmatched: 1,
+      otherHosts: 0,
+    });
+  });
+});

@@ -30,6 +30,9 @@ export function formatCoverageText(report: CoverageReport, options: CoverageForm
     }
     if (report.unmatched.length > MAX_UNMATCHED_SHOWN) lines.push(`  … and ${report.unmatched.length - MAX_UNMATCHED_SHOWN} more`);
   }
+  if (report.totals.otherHosts > 0) {
+    lines.push('', colors.dim(`${report.totals.otherHosts} HAR entr${report.totals.otherHosts === 1 ? 'y' : 'ies'} for other hosts (assets, analytics) left out`));
+  }
   for (const warning of report.warnings) lines.push('', colors.yellow(`warning: ${sanitizeText(warning, 1000)}`));
   const { operations, responses, auth } = report.totals;
   const rows: Array<[string, string, string]> = [
