@@ -64,7 +64,7 @@ describe('apigate lint (built CLI)', () => {
 
   describe('usage errors exit 2 with one line naming the problem and write nothing', () => {
     const cases: Array<[name: string, args: string[], stderr: string | RegExp]> = [
-      ['unknown format', ['-f', 'xml'], 'apigate: unknown format "xml" (choose from stylish, json, sarif, junit, github, markdown)\n'],
+      ['unknown format', ['-f', 'xml'], 'apigate: unknown format "xml" (choose from stylish, json, sarif, junit, github, markdown, gitlab)\n'],
       ['unknown option', ['--colour'], /^error: unknown option '--colour'/],
       ['two outputs for one format', ['-f', 'sarif', '-o', 'OUT/a.sarif', '-o', 'OUT/b.sarif'], 'apigate: --output OUT/b.sarif has no --format of its own (give each --output after its --format)\n'],
       ['one file for two formats', ['-f', 'json', '-o', 'OUT/r', '-f', 'sarif', '-o', 'OUT/r'], 'apigate: --output OUT/r is given twice\n'],

@@ -1,0 +1,3 @@
+import { createRequire as __apigateCreateRequire } from 'node:module';
+const require = __apigateCreateRequire(import.meta.url);
+import{b as n}from"../../../chunk-BUSUDQS6.js";import{P as i,a as e,f as a}from"../../../chunk-JIUKDD6B.js";var o=a(i(),1);var f=(0,o.createRulesetFunction)({input:null,options:null},e(function(t,s,r){return!n(t)||t.type!=="http"||typeof t.scheme!="string"?[]:t.scheme.toLowerCase()!=="bearer"?[]:typeof t.bearerFormat=="string"&&t.bearerFormat.trim()!==""?[]:[{message:`Bearer scheme "${String(r.path[r.path.length-1])}" does not state its bearerFormat: add it (e.g. "JWT") so clients know what token to send.`,path:r.path}]},"bearerFormat"));export{f as default};

@@ -1,0 +1,3 @@
+import { createRequire as __apigateCreateRequire } from 'node:module';
+const require = __apigateCreateRequire(import.meta.url);
+import{a as i}from"../../../chunk-25H5KF7F.js";import{c as n}from"../../../chunk-BUSUDQS6.js";import{P as l,a as r,f as s}from"../../../chunk-JIUKDD6B.js";var u=s(l(),1);var f=(0,u.createRulesetFunction)({input:null,options:null},r(function(t){let o=[];for(let e of n(t))i(t,e.operation)==="undeclared"&&o.push({message:`${e.method.toUpperCase()} ${e.path} declares no security: add a security requirement (here or at the document level), or "security: []" if it is deliberately public.`,path:e.at});return o},"operationSecurity"));export{f as default};

@@ -1,0 +1,3 @@
+import { createRequire as __apigateCreateRequire } from 'node:module';
+const require = __apigateCreateRequire(import.meta.url);
+import{l as i,m as a,o as c}from"../../../chunk-VP3CUGSF.js";import{b as u}from"../../../chunk-BUSUDQS6.js";import{P as p,a as r,f as m}from"../../../chunk-JIUKDD6B.js";var l=m(p(),1);var g=(0,l.createRulesetFunction)({input:null,options:null},r(function(e){if(!u(e))return[];let t=[];for(let n of Object.keys(e))for(let o of new Set(a(n).filter(c))){let s=i(o);s&&t.push({message:`Path segment "${o}" is a verb ("${s}"): name the resource with a noun and let the HTTP method say what happens.`,path:["paths",n]})}return t},"pathNoVerbs"));export{g as default};

@@ -1,0 +1,3 @@
+import { createRequire as __apigateCreateRequire } from 'node:module';
+const require = __apigateCreateRequire(import.meta.url);
+import{b as r,c as i,m as u,n as m}from"../../../chunk-VP3CUGSF.js";import{b as s}from"../../../chunk-BUSUDQS6.js";import{P as l,a as o,f}from"../../../chunk-JIUKDD6B.js";var p=f(l(),1);var d=(0,p.createRulesetFunction)({input:null,options:null},o(function(t){if(!s(t))return[];let n=[];for(let a of Object.keys(t)){let c=new Set(u(a).flatMap(m));for(let e of c)e===""||r(e)||n.push({message:`Path parameter "{${e}}" is not snake_case: rename it to "{${i(e)||e}}" here and in its parameter definition.`,path:["paths",a]})}return n},"pathParamSnakeCase"));export{d as default};

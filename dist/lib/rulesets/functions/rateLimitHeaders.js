@@ -1,0 +1,3 @@
+import { createRequire as __apigateCreateRequire } from 'node:module';
+const require = __apigateCreateRequire(import.meta.url);
+import{b as r,d as a,e as u}from"../../../chunk-DCNQCRO3.js";import{b as o}from"../../../chunk-BUSUDQS6.js";import{P as p,a as n,f as R}from"../../../chunk-JIUKDD6B.js";var m=R(p(),1);var f=/^(x-)?rate-?limit(-|$)/i,I=(0,m.createRulesetFunction)({input:null,options:null},n(function(t,d,c){let e=[];if(!o(t))return e;for(let i of a(t)){let s=r(t,i);!s||u(s).some(l=>f.test(l))||e.push({message:"This success response documents no rate-limit headers: add RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (or RateLimit with RateLimit-Policy, or X-RateLimit-*).",path:[...c.path,i]})}return e},"rateLimitHeaders"));export{I as default};
