@@ -1,5 +1,5 @@
 import type { Loc, Located, SpecDocuments } from './documents.js';
-import { collectOperations, pathKey } from './operations.js';
+import { collectOperations, matchingMediaType, pathKey } from './operations.js';
 import { canonical, schemaView, type SchemaView } from './schema-view.js';
 import type { ChangeLevel, DiffCheck, Direction, DocumentPair, OperationPair, OperationView, SchemaAlternatives, SchemaPair } from './types.js';
 
@@ -99,7 +99,7 @@ export class DiffEngine {
     if (base.requestBody && head.requestBody) {
       const showMediaType = base.requestBody.content.size > 1;
       for (const [key, baseMedia] of base.requestBody.content) {
-        const headMedia = head.requestBody.content.get(key);
+        const headMedia = matchingMediaType(head.requestBody.content, key);
         if (!headMedia?.schema || !baseMedia.schema) continue;
         this.compareSubject(pair, operation, { kind: 'request-body', mediaType: headMedia.name, showMediaType }, baseMedia.schema, headMedia.schema, 'request');
       }
@@ -109,7 +109,7 @@ export class DiffEngine {
       if (!headResponse) continue;
       const showMediaType = baseResponse.content.size > 1;
       for (const [key, baseMedia] of baseResponse.content) {
-        const headMedia = headResponse.content.get(key);
+        const headMedia = matchingMediaType(headResponse.content, key);
         if (!headMedia?.schema || !baseMedia.schema) continue;
         this.compareSubject(pair, operation, { kind: 'response-body', status, mediaType: headMedia.name, showMediaType }, baseMedia.schema, headMedia.schema, 'response');
       }

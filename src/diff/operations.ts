@@ -24,6 +24,14 @@ export function mediaTypeKey(name: string): string {
   return (name.split(';')[0] ?? name).trim().toLowerCase();
 }
 
+/**
+ * The HEAD media type that serves a BASE one: the same type, or a wildcard range (`application/*`, `*\/*`)
+ * that includes it.
+ */
+export function matchingMediaType<T>(content: Map<string, T>, key: string): T | undefined {
+  return content.get(key) ?? content.get(`${key.split('/')[0]}/*`) ?? content.get('*/*');
+}
+
 /** Every operation of one document, normalised across OpenAPI 3.x and Swagger 2.0. */
 export function collectOperations(documents: SpecDocuments): Map<string, PathEntry> {
   const root = documents.root;

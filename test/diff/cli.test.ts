@@ -57,6 +57,13 @@ describe('apigate diff (CLI)', () => {
     expect(sarif.runs[0].results[0].level).toBe('error');
   });
 
+  it('prints GitHub workflow annotations with -f github', async () => {
+    const [base, head] = pair('request-enum-value-removed');
+    const result = await runCli(['diff', base, head, '-f', 'github'], { cwd: fixture('diff') });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=request-enum-value-removed\/head\.yaml,line=13.*::request property `visibility` of POST \/v1\/teams no longer accepts `secret`$/m);
+  });
+
   it('reads BASE from git with git:REF:path, including its multi-file $refs at that revision', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'apigate-diff-git-'));
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: repo } });

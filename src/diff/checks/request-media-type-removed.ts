@@ -1,3 +1,4 @@
+import { matchingMediaType } from '../operations.js';
 import { defineCheck } from '../types.js';
 import { code } from './lib/text.js';
 
@@ -10,7 +11,7 @@ export default defineCheck({
     const head = headOperation.requestBody;
     if (!base || !head) return;
     for (const [key, media] of base.content) {
-      if (head.content.has(key)) continue;
+      if (matchingMediaType(head.content, key)) continue;
       emit({ message: `request body of ${label} no longer accepts ${code(media.name)}`, at: head.loc, location: `request body ${media.name}` });
     }
   },

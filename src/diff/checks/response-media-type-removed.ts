@@ -1,3 +1,4 @@
+import { matchingMediaType } from '../operations.js';
 import { defineCheck } from '../types.js';
 import { code } from './lib/text.js';
 
@@ -10,7 +11,7 @@ export default defineCheck({
       const head = headOperation.responses.get(status);
       if (!head) continue;
       for (const [key, media] of base.content) {
-        if (head.content.has(key)) continue;
+        if (matchingMediaType(head.content, key)) continue;
         emit({ message: `response ${status} of ${label} no longer returns ${code(media.name)}`, at: head.loc, location: `response ${status} ${media.name}` });
       }
     }
