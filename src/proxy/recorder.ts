@@ -2,7 +2,7 @@ import { TRAFFIC_FORMAT, TRAFFIC_VERSION, type TrafficExchange, type TrafficReco
 import { writeFileAtomic } from '../util/files.js';
 
 /**
- * Keeps the recording on disk while the proxy runs (rewritten atomically shortly after each change), so
+ * Keeps the recording on disk while the proxy runs (rewritten atomically about a second after a change), so
  * even a killed proxy leaves a complete, parseable file with all but the last moments of traffic; `close`
  * writes the final state.
  */
@@ -11,6 +11,8 @@ export class TrafficRecorder {
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private dirty = true;
+  /** How long the last snapshot took; big records are snapshotted less often so writing stays under ~10% of the time. */
+  private lastWriteMs = 0;
 
   constructor(
     private readonly path: string | undefined,
@@ -32,7 +34,7 @@ export class TrafficRecorder {
         this.timer = undefined;
         // A failed snapshot is retried by the next one and by the final flush, which reports it.
         void this.flush().catch(() => undefined);
-      }, this.flushDelayMs);
+      }, Math.max(this.flushDelayMs, this.lastWriteMs * 10));
       this.timer.unref();
     }
   }
@@ -48,9 +50,17 @@ export class TrafficRecorder {
     }
     if (!this.dirty) return this.writing;
     this.dirty = false;
+    const serialising = Date.now();
     const text = `${JSON.stringify(this.record, null, 2)}\n`;
+    const serialiseMs = Date.now() - serialising;
     const path = this.path;
-    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(path, text));
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        const started = Date.now();
+        await writeFileAtomic(path, text);
+        this.lastWriteMs = serialiseMs + Date.now() - started;
+      });
     return this.writing;
   }
 
