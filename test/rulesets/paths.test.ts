@@ -75,8 +75,21 @@ testRule('apigate-path-no-verbs', [
       '/orders/{order_id}/lock': { put: OK },
       '/compute': get,
       '/{get}': get,
+      '/load_balancers/{lb_id}': get,
+      '/add-ons': get,
+      '/metrics/restart_count': get,
+      '/databases/{db_id}/do_settings': get,
+      '/metrics/load': get,
     }),
     errors: [],
+  },
+  {
+    name: 'verbs that also modify nouns count alone or as the head of a camelCase name',
+    document: spec({ '/teams/{team_id}/addMember': { post: OK }, '/apps/{app_id}/restart': { post: OK } }),
+    errors: [
+      { path: at('/teams/{team_id}/addMember'), message: /"addMember" is a verb \("add"\)/ },
+      { path: at('/apps/{app_id}/restart'), message: /"restart" is a verb/ },
+    ],
   },
 ]);
 

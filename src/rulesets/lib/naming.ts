@@ -132,26 +132,42 @@ export function pluralOf(word: string): string {
 }
 
 /**
- * Words that only read as verbs. Words that are nouns as often as verbs (`export`, `search`, `check`, `lock`,
- * `archive`, `order`, `report`) are left out on purpose: they name resources in many good APIs.
+ * Words that read as verbs wherever they stand: a segment starting with one is an action (`/getTeams`,
+ * `/create-invitation`, `/cancel`). Words that are nouns as often as verbs (`export`, `search`, `check`,
+ * `lock`, `order`, `report`, `post`, `patch`, `load`) are left out on purpose: they name resources in good APIs.
  */
 const VERBS = new Set([
-  'get', 'list', 'create', 'add', 'update', 'delete', 'remove', 'set', 'fetch', 'retrieve', 'find', 'modify', 'edit',
-  'save', 'activate', 'deactivate', 'enable', 'disable', 'cancel', 'approve', 'reject', 'send', 'resend', 'submit',
-  'start', 'stop', 'restart', 'execute', 'rerun', 'trigger', 'invalidate', 'validate', 'verify', 'reset', 'revoke',
-  'publish', 'unpublish', 'assign', 'unassign', 'make', 'do', 'put', 'post', 'patch', 'insert', 'upsert', 'destroy',
-  'erase', 'purge', 'calculate', 'compute', 'generate', 'load', 'read', 'write', 'query', 'register', 'unregister',
-  'subscribe', 'unsubscribe', 'suspend', 'resume', 'refresh', 'renew', 'reactivate', 'confirm', 'apply', 'change',
-  'compare', 'terminate', 'convert', 'clone', 'transfer',
+  'get', 'list', 'create', 'update', 'delete', 'remove', 'fetch', 'retrieve', 'find', 'modify', 'edit',
+  'activate', 'deactivate', 'enable', 'disable', 'cancel', 'approve', 'reject', 'send', 'resend', 'submit',
+  'execute', 'rerun', 'trigger', 'invalidate', 'validate', 'verify', 'revoke', 'publish', 'unpublish', 'assign',
+  'unassign', 'insert', 'upsert', 'destroy', 'erase', 'purge', 'calculate', 'subscribe', 'unsubscribe',
+  'suspend', 'resume', 'renew', 'reactivate', 'confirm', 'compare', 'terminate', 'unregister',
 ]);
+
+/**
+ * Verbs that also modify nouns in compound names (`load_balancers`, `add-ons`, `restart_count`,
+ * `start_date`): an action only as a whole segment (`/restart`) or as the head of a camelCase name
+ * (`/addMember`), the shape RPC-style paths take.
+ */
+const MODIFIER_VERBS = new Set([
+  'add', 'set', 'save', 'start', 'stop', 'restart', 'reset', 'refresh', 'apply', 'convert', 'clone', 'generate',
+  'make', 'do', 'load', 'run', 'put', 'post', 'patch', 'read', 'write', 'change', 'transfer', 'register', 'upload',
+  'download', 'import', 'export', 'search', 'query', 'compute',
+]);
+
+/** Stand-alone words in MODIFIER_VERBS that are conventional resource names, never flagged alone. */
+const RESOURCE_ALONE = new Set(['search', 'query', 'import', 'export', 'upload', 'download', 'load', 'compute', 'run', 'post', 'patch', 'transfer', 'register', 'change']);
 
 /** The verb a segment starts with (`getTeams` → `get`, `activate` → `activate`), if any. */
 export function leadingVerb(segment: string): string | undefined {
-  const first = wordsOf(segment)[0];
+  const words = wordsOf(segment);
+  const first = words[0];
   if (first === undefined) return undefined;
-  // `compute` alone is a resource family name in cloud APIs; only flag it as the first of several words.
-  if (first === 'compute' && wordsOf(segment).length === 1) return undefined;
-  return VERBS.has(first) ? first : undefined;
+  if (VERBS.has(first)) return first;
+  if (!MODIFIER_VERBS.has(first)) return undefined;
+  if (words.length === 1) return RESOURCE_ALONE.has(first) ? undefined : first;
+  const lowerCamel = /^[a-z]+[A-Z]/.test(segment) && !/[-_]/.test(segment);
+  return lowerCamel ? first : undefined;
 }
 
 /** Segments of a path template, without the empty segment before the leading slash. */
