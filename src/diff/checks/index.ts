@@ -24,6 +24,7 @@ import requestSchemaVariantRemoved from './request-schema-variant-removed.js';
 import requestTypeChanged from './request-type-changed.js';
 import responseConstraintLoosened from './response-constraint-loosened.js';
 import responseEnumValueAdded from './response-enum-value-added.js';
+import responseHeaderBecameOptional from './response-header-became-optional.js';
 import responseHeaderRemoved from './response-header-removed.js';
 import responseMediaTypeRemoved from './response-media-type-removed.js';
 import responseNonSuccessStatusRemoved from './response-non-success-status-removed.js';
@@ -70,6 +71,7 @@ export const CHECKS: readonly DiffCheck[] = [
   responseNonSuccessStatusRemoved,
   responseMediaTypeRemoved,
   responseHeaderRemoved,
+  responseHeaderBecameOptional,
   responseTypeChanged,
   responseRequiredPropertyRemoved,
   responseOptionalPropertyRemoved,
