@@ -2,7 +2,7 @@
  * Headers that describe one connection rather than the message (RFC 9110 §7.6.1). They are not relayed;
  * everything else goes through with its original name, case, order and repetition.
  */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade']);
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'upgrade']);
 
 /** Filters a `rawHeaders`-style list (`[name, value, name, value, …]`). */
 export function endToEndHeaders(rawHeaders: readonly string[]): string[] {

@@ -81,6 +81,13 @@ describe('apigate proxy relays traffic unchanged', () => {
     expect(upstream.received.at(-1)?.rawHeaders).toContain('If-None-Match');
   });
 
+  it('trailers and their Trailer announcement come through', async () => {
+    const response = await send(proxy.url, { path: '/api/trailers' });
+    expect(response.headers['trailer']).toBe('X-Checksum');
+    expect(response.rawTrailers).toEqual(['X-Checksum', 'abc123']);
+    expect(response.body.toString()).toBe('body');
+  });
+
   it('binary bodies pass through byte for byte', async () => {
     const response = await send(proxy.url, { path: '/api/binary' });
     expect(response.body.equals(upstream.binary)).toBe(true);

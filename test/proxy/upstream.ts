@@ -76,6 +76,13 @@ export async function startUpstream(): Promise<Upstream> {
         res.end();
         return;
       }
+      if (req.method === 'GET' && path === '/api/trailers') {
+        res.writeHead(200, { 'content-type': 'text/plain', trailer: 'X-Checksum' });
+        res.write('body');
+        res.addTrailers({ 'X-Checksum': 'abc123' });
+        res.end();
+        return;
+      }
       if (req.method === 'GET' && path === '/api/items/500') {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('boom');
@@ -132,6 +139,7 @@ export interface ClientResponse {
   statusMessage: string;
   rawHeaders: string[];
   headers: IncomingHttpHeaders;
+  rawTrailers: string[];
   body: Buffer;
 }
 
@@ -152,7 +160,9 @@ export function send(
           chunks.push(chunk);
           options.onChunk?.(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', rawHeaders: res.rawHeaders, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', rawHeaders: res.rawHeaders, headers: res.headers, rawTrailers: res.rawTrailers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       },
     );
