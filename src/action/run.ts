@@ -4,6 +4,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { matchBaseline, readBaseline } from '../baseline/baseline.js';
+import { discoverConfig } from '../config.js';
+import { identitiesFromConfig } from '../contract/identity.js';
 import { formatJson as formatContractJson } from '../contract/report/json.js';
 import type { ContractReport } from '../contract/report/types.js';
 import { runContract } from '../contract/runner.js';
@@ -165,7 +167,10 @@ async function runGate(inputs: ActionInputs, cwd: string, root: string, event: P
   let coverageResult: GateResult['coverage'];
   if (inputs.baseUrl) {
     const spec = report.files[0]!;
-    contract = await runContract({ spec, baseUrl: inputs.baseUrl, cwd });
+    // Credentials come from the config's contract.identities, whose ${ENV} references a workflow fills from secrets.
+    const config = await discoverConfig(inputs.config && resolve(cwd, inputs.config), cwd);
+    const identities = config ? identitiesFromConfig(config.contract['identities'], displayPath(config.path, root)) : [];
+    contract = await runContract({ spec, baseUrl: inputs.baseUrl, cwd, identities });
     if (contract.summary.failed > 0) failing = true;
     const reportFile = join(await mkdtemp(join(temporary, 'apigate-contract-')), 'contract.json');
     await writeFile(reportFile, formatContractJson(contract), 'utf8');

@@ -82,6 +82,23 @@ describe('the action entry point, run as the runner runs it', () => {
     expect(workflowCommands(strict.stdout)).toEqual([expect.stringContaining('petNickname')]);
   });
 
+  it('with diff-base: pull-request, fails on a breaking change against the base commit and annotates it', async () => {
+    const start = PETSTORE.indexOf('  /pets/{pet_id}:');
+    repo.write('api/petstore.yaml', PETSTORE.slice(0, start) + PETSTORE.slice(PETSTORE.indexOf('components:')));
+    const removed = repo.commit('remove the delete operation');
+    const run = await runAction({
+      workspace: repo.dir,
+      inputs: { spec: 'api/petstore.yaml', 'diff-base': 'pull-request', 'fail-severity': 'error' },
+      event: pullRequestEvent(base, removed),
+    });
+    expect(run.code).toBe(1);
+    expect(workflowCommands(run.stdout)).toContain(
+      '::error file=api/petstore.yaml,line=16,endLine=16,col=1,endColumn=1,title=apigate path-removed::DELETE /pets/{pet_id} was removed (its path no longer exists)',
+    );
+    expect(run.summary).toContain(`### Breaking changes\n\n1 change against \`${base}\`, 1 failing the gate.`);
+    expect(run.outputs['errors']).toBe('2');
+  });
+
   it('fails a broken spec with its one-line error as an annotation (exit 2), with summary and outputs', async () => {
     repo.write('api/petstore.yaml', 'openapi: 3.0.3\ninfo: [unclosed\n');
     const run = await runAction({ workspace: repo.dir, inputs: { spec: 'api/petstore.yaml' }, event: pullRequestEvent(base, head) });
