@@ -108,8 +108,8 @@ testRule('apigate-path-kebab-case', [
     errors: [{ path: at('/files/{fileId}:startUpload'), message: /"{fileId}:startUpload".*"{fileId}:start-upload"/ }],
   },
   {
-    name: 'versions, dotted names, .well-known and @me are fine',
-    document: spec({ '/v1.2/teams': get, '/.well-known/openid-configuration': get, '/users/@me': get, '/openapi.json': get, '/': get }),
+    name: 'versions, dotted names, .well-known, @me and x- extension keys are fine',
+    document: spec({ '/v1.2/teams': get, '/.well-known/openid-configuration': get, '/users/@me': get, '/openapi.json': get, '/': get, 'x-Internal_Notes': { get: OK } }),
     errors: [],
   },
 ]);

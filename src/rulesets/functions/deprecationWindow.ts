@@ -71,7 +71,7 @@ export default createRulesetFunction<unknown, Options>(
     const results: IFunctionResult[] = [];
     if (isObject(document) && isObject(document['paths'])) {
       for (const [path, pathItem] of Object.entries(document['paths'])) {
-        if (isObject(pathItem)) results.push(...checkWindow(pathItem, ['paths', path], minimumMonths));
+        if (path.startsWith('/') && isObject(pathItem)) results.push(...checkWindow(pathItem, ['paths', path], minimumMonths));
       }
     }
     for (const operation of pathOperationsOf(document)) {

@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { pathSegments, toKebabCase } from '../lib/naming.js';
+import { pathSegments, pathTemplatesOf, toKebabCase } from '../lib/naming.js';
 import { isObject } from '../lib/openapi.js';
 
 /**
@@ -19,7 +19,7 @@ function offendingSegments(path: string): string[] {
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function pathKebabCase(paths) {
   if (!isObject(paths)) return [];
   const results: IFunctionResult[] = [];
-  for (const path of Object.keys(paths)) {
+  for (const path of pathTemplatesOf(paths)) {
     for (const segment of new Set(offendingSegments(path))) {
       const suggestion = segment.replace(/[^{}.:]+(?![^{]*\})/g, (text) => toKebabCase(text) || text);
       results.push({

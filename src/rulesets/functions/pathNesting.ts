@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { indexCollections, isCollection, normalizeTemplate } from '../lib/collections.js';
-import { isCollectionFacet, isPluralNoun, isResourceNameSegment, leadingVerb, pathSegments, singularOf, toSnakeCase, wordsOf } from '../lib/naming.js';
+import { isCollectionFacet, isPluralNoun, isResourceNameSegment, leadingVerb, pathSegments, pathTemplatesOf, singularOf, toSnakeCase, wordsOf } from '../lib/naming.js';
 import { isObject } from '../lib/openapi.js';
 
 /**
@@ -14,7 +14,7 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   if (!isObject(paths)) return [];
   const collections = indexCollections(paths);
   const results: IFunctionResult[] = [];
-  for (const path of Object.keys(paths)) {
+  for (const path of pathTemplatesOf(paths)) {
     const segments = pathSegments(path);
     for (let position = 0; position + 1 < segments.length; position++) {
       const parent = segments[position]!;

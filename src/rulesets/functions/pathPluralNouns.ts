@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { indexCollections, normalizeTemplate } from '../lib/collections.js';
-import { isPluralOrUncountable, isResourceNameSegment, leadingVerb, pathSegments, pluralOf, templateNames, wordsOf } from '../lib/naming.js';
+import { isPluralOrUncountable, isResourceNameSegment, leadingVerb, pathSegments, pathTemplatesOf, pluralOf, templateNames, wordsOf } from '../lib/naming.js';
 import { isObject } from '../lib/openapi.js';
 
 /**
@@ -27,7 +27,7 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   if (!isObject(paths)) return [];
   const collections = indexCollections(paths);
   const results: IFunctionResult[] = [];
-  for (const path of Object.keys(paths)) {
+  for (const path of pathTemplatesOf(paths)) {
     const segments = pathSegments(path);
     segments.forEach((segment, position) => {
       if (!isResourceNameSegment(segment) || leadingVerb(segment)) return;

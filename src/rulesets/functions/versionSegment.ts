@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { hasMajorVersionSegment } from '../lib/naming.js';
+import { hasMajorVersionSegment, pathTemplatesOf } from '../lib/naming.js';
 import { isObject, type Json } from '../lib/openapi.js';
 
 /** A server URL with its variables replaced by their defaults: `https://api.example.com/{version}` → `/v1`. */
@@ -24,7 +24,7 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   const versionedServers = serverUrls.filter((url) => url !== undefined && hasMajorVersionSegment(url)).length;
   if (servers.length > 0 && versionedServers === servers.length) return [];
 
-  const paths = isObject(document['paths']) ? Object.keys(document['paths']) : [];
+  const paths = pathTemplatesOf(document['paths']);
   const versionedPaths = paths.filter(hasMajorVersionSegment);
   if (paths.length > 0 && versionedPaths.length === paths.length) return [];
 

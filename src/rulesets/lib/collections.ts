@@ -22,6 +22,7 @@ export function indexCollections(paths: unknown): CollectionIndex {
   const index: CollectionIndex = { listPaths: new Set(), itemParameter: new Map() };
   if (!isObject(paths)) return index;
   for (const [path, pathItem] of Object.entries(paths)) {
+    if (!path.startsWith('/')) continue;
     const segments = pathSegments(path);
     if (isObject(pathItem)) {
       const get = pathItem['get'];

@@ -170,6 +170,12 @@ export function leadingVerb(segment: string): string | undefined {
   return lowerCamel ? first : undefined;
 }
 
+/** The path templates of a `paths` object; `x-` extension keys are not paths. */
+export function pathTemplatesOf(paths: unknown): string[] {
+  if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) return [];
+  return Object.keys(paths).filter((key) => key.startsWith('/'));
+}
+
 /** Segments of a path template, without the empty segment before the leading slash. */
 export function pathSegments(path: string): string[] {
   return path.split('/').filter((segment, index) => index > 0 || segment !== '');

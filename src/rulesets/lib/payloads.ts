@@ -22,7 +22,8 @@ export function allOperationsOf(document: unknown): AnyOperation[] {
     const items = document[section];
     if (!isObject(items)) continue;
     for (const [path, pathItem] of Object.entries(items)) {
-      if (!isObject(pathItem)) continue;
+      // `x-` extension keys under `paths` are not path items.
+      if (!isObject(pathItem) || (section === 'paths' && !path.startsWith('/'))) continue;
       for (const method of HTTP_METHODS) {
         const operation = pathItem[method];
         if (isObject(operation)) entries.push({ path, method, operation, pathItem, at: [section, path, method] });
