@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureNestingDepth, measureRefGraph } from '../../src/lint/limits.js';
 import { isForbiddenAddress } from '../../src/util/remote.js';
+import { isTriviallyLinear } from '../../src/lint/regexp.js';
 
 describe('measureNestingDepth', () => {
   it('counts JSON brackets outside strings only', () => {
@@ -82,5 +83,15 @@ describe('isForbiddenAddress', () => {
       const hostname = new URL(`http://${host}/`).hostname.replace(/^\[|\]$/g, '');
       expect(isForbiddenAddress(hostname), host).toBe(true);
     }
+  });
+});
+
+describe('isTriviallyLinear', () => {
+  it.each(['^x-', '^[a-zA-Z0-9._-]+$', 'abc', '^\\d{3}$', '^/'])('runs %s natively', (pattern) => {
+    expect(isTriviallyLinear(pattern)).toBe(true);
+  });
+
+  it.each(['^(a+)+$', '\\d*\\d*$', 'a+b', '^(?=x)', '(a)\\1', 'a|b', '^a+b+$'])('sends %s to RE2', (pattern) => {
+    expect(isTriviallyLinear(pattern)).toBe(false);
   });
 });
