@@ -43,6 +43,42 @@ export interface Translation {
   schema: JsonSchema;
   /** True when the schema has a plain `oneOf` whose branches could overlap. */
   hasPlainOneOf: boolean;
+  /** Malformed keywords left out (a `required: true`, a `type: file`), each of which would make ajv refuse the whole schema. */
+  warnings: string[];
+}
+
+const JSON_TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'string', 'integer']);
+const NUMERIC_KEYWORDS = new Set([
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'minContains',
+  'maxContains',
+]);
+
+/** Why a keyword's value cannot be compiled, or undefined when it can. */
+function malformed(keyword: string, value: unknown): string | undefined {
+  if (NUMERIC_KEYWORDS.has(keyword)) return typeof value === 'number' ? undefined : 'not a number';
+  if (keyword === 'pattern' || keyword === 'format') return typeof value === 'string' ? undefined : 'not a string';
+  if (keyword === 'enum' || SCHEMA_LIST_KEYWORDS.has(keyword)) return Array.isArray(value) ? undefined : 'not an array';
+  if (SCHEMA_MAP_KEYWORDS.has(keyword)) return isSchemaObject(value) ? undefined : 'not an object';
+  if (keyword === 'uniqueItems') return typeof value === 'boolean' ? undefined : 'not a boolean';
+  if (keyword === 'required') {
+    return Array.isArray(value) && value.every((name) => typeof name === 'string') ? undefined : 'not an array of names';
+  }
+  if (keyword === 'type') {
+    const types = Array.isArray(value) ? value : [value];
+    return types.length > 0 && types.every((type) => typeof type === 'string' && JSON_TYPES.has(type))
+      ? undefined
+      : `not a JSON Schema type: ${JSON.stringify(value)}`;
+  }
+  return undefined;
 }
 
 const DROPPED_KEYWORDS = new Set([
@@ -107,14 +143,14 @@ class Translator {
 
   private root: unknown;
 
+  private readonly warnings: string[] = [];
+
   run(root: JsonSchema): Translation {
     this.root = root;
     const schema = this.translate(root, this.options.label);
-    if (Object.keys(this.definitions).length === 0) return { schema, hasPlainOneOf: this.hasPlainOneOf };
-    return {
-      schema: { [this.definitionsKeyword]: this.definitions, allOf: [schema] },
-      hasPlainOneOf: this.hasPlainOneOf,
-    };
+    const { hasPlainOneOf, warnings } = this;
+    if (Object.keys(this.definitions).length === 0) return { schema, hasPlainOneOf, warnings };
+    return { schema: { [this.definitionsKeyword]: this.definitions, allOf: [schema] }, hasPlainOneOf, warnings };
   }
 
   private translate(node: unknown, path: string, extraFlagged?: ReadonlySet<string>): JsonSchema {
@@ -206,6 +242,11 @@ class Translator {
       if (base && (keyword === 'oneOf' || keyword === 'anyOf')) continue;
       if (discriminator && keyword === discriminator.keyword) continue;
       const at = `${path}/${escapePointerSegment(keyword)}`;
+      const problem = malformed(keyword, value);
+      if (problem !== undefined) {
+        this.warnings.push(`${at} is ${problem}; not enforced`);
+        continue;
+      }
 
       if (keyword === 'properties' && isSchemaObject(value)) {
         const properties: SchemaObject = {};

@@ -168,9 +168,12 @@ export class ResponseValidator implements ResponseValidatorApi {
     const label = this.index.pointerOf(schema) ?? cacheKey;
     const entry: CompiledSchema = { source: schema, hasPlainOneOf: false, label, direction, warnings: [] };
     const warnings: string[] = [];
+    // Translation warnings name their location already; compile warnings get the schema's label.
+    const translationWarnings: string[] = [];
     this.compileWarnings = warnings;
     try {
       const translation = this.translateRoot(schema, label, direction, false);
+      translationWarnings.push(...translation.warnings);
       entry.translated = translation.schema;
       entry.hasPlainOneOf = translation.hasPlainOneOf;
       entry.validate = this.ajv.compile(translation.schema as object);
@@ -179,7 +182,7 @@ export class ResponseValidator implements ResponseValidatorApi {
     } finally {
       this.compileWarnings = undefined;
     }
-    entry.warnings = warnings.map((warning) => `${label}: ${warning}`);
+    entry.warnings = [...translationWarnings, ...warnings.map((warning) => `${label}: ${warning}`)];
     cache.set(schema, entry);
     return entry;
   }
@@ -205,7 +208,7 @@ export class ResponseValidator implements ResponseValidatorApi {
     label: string,
     direction: Direction,
     lenientOneOf: boolean,
-  ): { schema: JsonSchema; hasPlainOneOf: boolean } {
+  ): { schema: JsonSchema; hasPlainOneOf: boolean; warnings: string[] } {
     const namespace = this.namespace(direction, lenientOneOf);
     const references = new Set<string>();
     const componentRef = (node: Record<string, unknown>): string | undefined => {
@@ -213,15 +216,14 @@ export class ResponseValidator implements ResponseValidatorApi {
       if (id !== undefined) references.add(id);
       return id;
     };
-    let result: { schema: JsonSchema; hasPlainOneOf: boolean };
+    let result: { schema: JsonSchema; hasPlainOneOf: boolean; warnings: string[] };
     const rootId = componentRef(schema);
     if (rootId !== undefined) {
-      result = { schema: { $ref: rootId }, hasPlainOneOf: false };
+      result = { schema: { $ref: rootId }, hasPlainOneOf: false, warnings: [] };
     } else {
-      const translation = translateSchema(schema, { version: this.version, direction, index: this.index, label, lenientOneOf, componentRef });
-      result = { schema: translation.schema, hasPlainOneOf: translation.hasPlainOneOf };
+      result = translateSchema(schema, { version: this.version, direction, index: this.index, label, lenientOneOf, componentRef });
     }
-    this.registerPending(namespace, direction, lenientOneOf);
+    const warnings = [...result.warnings, ...this.registerPending(namespace, direction, lenientOneOf)];
     const seen = new Set<string>();
     const reachesOneOf = (id: string): boolean => {
       if (seen.has(id)) return false;
@@ -229,7 +231,7 @@ export class ResponseValidator implements ResponseValidatorApi {
       const component = namespace.byId.get(id);
       return component !== undefined && (component.hasPlainOneOf || [...component.references].some(reachesOneOf));
     };
-    return { schema: result.schema, hasPlainOneOf: result.hasPlainOneOf || [...references].some(reachesOneOf) };
+    return { schema: result.schema, hasPlainOneOf: result.hasPlainOneOf || [...references].some(reachesOneOf), warnings };
   }
 
   private namespace(direction: Direction, lenientOneOf: boolean): ComponentNamespace {
@@ -258,7 +260,9 @@ export class ResponseValidator implements ResponseValidatorApi {
     return id;
   }
 
-  private registerPending(namespace: ComponentNamespace, direction: Direction, lenientOneOf: boolean): void {
+  /** Registers the components met so far; returns the translation warnings of the new ones. */
+  private registerPending(namespace: ComponentNamespace, direction: Direction, lenientOneOf: boolean): string[] {
+    const warnings: string[] = [];
     for (let next = namespace.pending.shift(); next; next = namespace.pending.shift()) {
       const [node, id] = next;
       const references = new Set<string>();
@@ -278,7 +282,9 @@ export class ResponseValidator implements ResponseValidatorApi {
         typeof translation.schema === 'boolean' ? { allOf: [translation.schema], $id: id } : { ...translation.schema, $id: id };
       namespace.byId.set(id, { translated, hasPlainOneOf: translation.hasPlainOneOf, references });
       this.ajv.addSchema(translated);
+      warnings.push(...translation.warnings);
     }
+    return warnings;
   }
 
   /** The schema object an ajv `schemaPath` points into: the root's (`#/…`) or a component's (`urn:apigate:…:3/…`). */
