@@ -43,8 +43,9 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([`*_[\]])/g, '\\$1')
     // An `@name` or `#123` from a hostile spec must not ping people or link issues in a PR comment.
-    .replace(/@/g, '&#64;')
-    .replace(/#(?=\d)/g, '&#35;');
+    // `#` first: the entity written for `@` has a `#` before digits of its own.
+    .replace(/#(?=\d)/g, '&#35;')
+    .replace(/@/g, '&#64;');
 }
 
 /** GitHub workflow-command data (the message): `%`, CR and LF must be percent-encoded. */
