@@ -23,8 +23,8 @@ export interface SchemaView {
   additionalProperties?: false | Located;
   alternatives?: { keyword: 'oneOf' | 'anyOf'; branches: Located[] };
   constraints: Partial<Record<NumericConstraint, number>>;
-  exclusiveMaximum?: number | true;
-  exclusiveMinimum?: number | true;
+  exclusiveMaximum?: number;
+  exclusiveMinimum?: number;
   multipleOf?: number;
   uniqueItems: boolean;
   pattern?: string;
@@ -94,8 +94,17 @@ function ownView(node: Record<string, unknown>, loc: Loc): SchemaView {
   }
   for (const key of NUMERIC_CONSTRAINTS) if (typeof node[key] === 'number') view.constraints[key] = node[key];
   // 3.0 writes exclusiveMaximum as a flag on maximum, 3.1 as the bound itself.
-  if (typeof node['exclusiveMaximum'] === 'number' || node['exclusiveMaximum'] === true) view.exclusiveMaximum = node['exclusiveMaximum'];
-  if (typeof node['exclusiveMinimum'] === 'number' || node['exclusiveMinimum'] === true) view.exclusiveMinimum = node['exclusiveMinimum'];
+  // Normalised to the 3.1 form, so migrating `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change.
+  if (typeof node['exclusiveMaximum'] === 'number') view.exclusiveMaximum = node['exclusiveMaximum'];
+  else if (node['exclusiveMaximum'] === true && view.constraints.maximum !== undefined) {
+    view.exclusiveMaximum = view.constraints.maximum;
+    delete view.constraints.maximum;
+  }
+  if (typeof node['exclusiveMinimum'] === 'number') view.exclusiveMinimum = node['exclusiveMinimum'];
+  else if (node['exclusiveMinimum'] === true && view.constraints.minimum !== undefined) {
+    view.exclusiveMinimum = view.constraints.minimum;
+    delete view.constraints.minimum;
+  }
   if (typeof node['multipleOf'] === 'number') view.multipleOf = node['multipleOf'];
   view.uniqueItems = node['uniqueItems'] === true;
   if (typeof node['pattern'] === 'string') view.pattern = node['pattern'];

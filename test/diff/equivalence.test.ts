@@ -14,6 +14,11 @@ describe('no false positives', () => {
     const report = await diffFixtures('cases/equivalent/base.yaml', 'cases/equivalent/head.json');
     expect(summarise(report)).toEqual([]);
   });
+
+  it('reports nothing for an OpenAPI 3.0 to 3.1 migration (nullable, exclusive bounds, const) in either direction', async () => {
+    expect(summarise(await diffFixtures('cases/openapi-3.0-to-3.1/v30.yaml', 'cases/openapi-3.0-to-3.1/v31.yaml'))).toEqual([]);
+    expect(summarise(await diffFixtures('cases/openapi-3.0-to-3.1/v31.yaml', 'cases/openapi-3.0-to-3.1/v30.yaml'))).toEqual([]);
+  });
 });
 
 describe('structure', () => {
