@@ -21,3 +21,5 @@ export type { ContractReport, FailureRecord, CaseRecord } from './contract/repor
 export type { Identity } from './contract/identity.js';
 export { runDemo } from './demo/index.js';
 export { VERSION } from './version.js';
+export { createBaseline, matchBaseline, readBaseline, writeBaseline, fingerprint, type Baseline, type BaselineEntry, type BaselineMatch } from './baseline/index.js';
+export { lintNewSince, type NewSinceReport } from './lint/new-since.js';
