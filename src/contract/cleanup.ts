@@ -1,3 +1,4 @@
+import { linkedUrl, linksOf } from './flows/links.js';
 import type { HttpClient } from './http/client.js';
 import type { OperationModel, ReceivedResponse, SpecModel, TestCase } from './types.js';
 import type { CleanupSummary } from './report/types.js';
@@ -62,6 +63,12 @@ export async function cleanUp(
   const summary: CleanupSummary = { created: created.length, deleted: 0, left: [] };
   // Newest first, so members go before the team that holds them.
   for (const resource of [...created].reverse()) {
+    // A DELETE the create's links point to knows where the id is; otherwise the collection's item path.
+    if (!resource.item) {
+      const link = linksOf(spec, resource.operation).find((candidate) => candidate.target.method === 'DELETE');
+      const url = link ? linkedUrl(link, resource.operation.path, resource.testCase.request, resource.response) : undefined;
+      if (link && url) resource.item = { url, operation: link.target };
+    }
     const target = resource.item ? { operation: resource.item.operation, parameter: '' } : itemOperation(spec, resource.operation.path, 'DELETE');
     const label = `resource created by ${resource.testCase.id}`;
     if (!target) {

@@ -122,3 +122,45 @@ export function evaluateExpression(expression: unknown, context: ExpressionConte
   if (query) return new URL(context.request.url).searchParams.get(query[1]!) ?? undefined;
   return undefined;
 }
+
+/** The concrete values of a template's path parameters in a URL (`/v1/teams/{team_id}` vs `/v1/teams/tm_1`). */
+export function pathValues(template: string, url: string): Record<string, string> {
+  const names: string[] = [];
+  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^/{}]+)\}/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  const match = new RegExp(`${source}/?$`).exec(new URL(url).pathname);
+  const values: Record<string, string> = {};
+  names.forEach((name, index) => {
+    const value = match?.[index + 1];
+    if (value !== undefined) values[name] = decodeURIComponent(value);
+  });
+  return values;
+}
+
+/**
+ * The URL of `target` for a resource created by `request` (an operation at `createPath`): path parameters
+ * from the link's expressions, else from the create request's own path; the base URL's path prefix kept.
+ */
+export function linkedUrl(link: FollowedLink, createPath: string, request: PlannedRequest, response: ReceivedResponse): string | undefined {
+  const requestPath = pathValues(createPath, request.url);
+  const values: Record<string, string> = { ...requestPath };
+  for (const parameter of link.parameters) {
+    const value = evaluateExpression(parameter.expression, { request, pathValues: requestPath, response });
+    if (value !== undefined && value !== '') values[parameter.name] = value;
+  }
+  let missing = false;
+  const path = link.target.path.replace(/\{([^/{}]+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) missing = true;
+    return encodeURIComponent(value ?? '');
+  });
+  if (missing) return undefined;
+  const url = new URL(request.url);
+  const segments = url.pathname.replace(/\/+$/, '').split('/');
+  const prefix = segments.slice(0, Math.max(1, segments.length - createPath.replace(/\/+$/, '').split('/').length + 1)).join('/');
+  url.pathname = `${prefix}${path}`;
+  url.search = '';
+  return url.toString();
+}

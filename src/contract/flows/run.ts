@@ -16,7 +16,7 @@ import {
 } from '../checks/stateful/index.js';
 import { createdId, type CreatedResource } from '../cleanup.js';
 import type { CheckFailure, ReceivedResponse, TestCase } from '../types.js';
-import { evaluateExpression } from './links.js';
+import { evaluateExpression, pathValues } from './links.js';
 import { encodedPlaceholder, flowCases, type ResourceFlow } from './plan.js';
 
 export interface FlowHooks {
@@ -47,22 +47,6 @@ function fill(testCase: TestCase, values: ReadonlyMap<string, string>): TestCase
   const left = UNRESOLVED.exec(url);
   if (left) return { missing: decodeURIComponent(left[1]!) };
   return { ...testCase, request: { ...testCase.request, url } };
-}
-
-/** The concrete values of a template's path parameters in a URL (`/v1/teams/{team_id}` vs `/v1/teams/tm_1`). */
-function pathValues(template: string, url: string): Record<string, string> {
-  const names: string[] = [];
-  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^/{}]+)\\?\}/g, (_match, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  const match = new RegExp(`${source}/?$`).exec(new URL(url).pathname);
-  const values: Record<string, string> = {};
-  names.forEach((name, index) => {
-    const value = match?.[index + 1];
-    if (value !== undefined) values[name] = decodeURIComponent(value);
-  });
-  return values;
 }
 
 /** The URL that deletes the resource, when the item path extends the create's own path. */

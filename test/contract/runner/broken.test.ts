@@ -111,12 +111,12 @@ const VIOLATIONS: Violation[] = [
     check: 'error_format_conformance',
     operation: 'GET /v1/teams/{team_id}',
     alsoFails: ['response_schema_conformance', 'undocumented_property'],
-    breaks: on('GET', /^\/v1\/teams\/[^/]+$/, (request, response) => {
-      if (/Bearer alice-broken-token/.test(request.headers.authorization ?? '')) {
-        return json(response, 200, { id: 'tm_alpha', name: 'Platform', description: null, visibility: 'private', created_at: '2026-01-05T09:30:00Z' });
-      }
+    // Only the error bodies are broken: the owner's requests get the conformant API.
+    breaks: (demo) => (request, response) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (request.method !== 'GET' || !/^\/v1\/teams\/[^/]+$/.test(path) || /Bearer alice-broken-token/.test(request.headers.authorization ?? '')) return demo(request, response);
       json(response, 401, { error: 'unauthorized' });
-    }),
+    },
   },
   {
     check: 'rate_limit_headers',
@@ -126,9 +126,10 @@ const VIOLATIONS: Violation[] = [
   {
     check: 'max_response_time',
     operation: 'GET /v1/health',
-    maxResponseTimeMs: 50,
+    // Wide margins both ways: a loaded machine must not slow the conformant responses past the budget.
+    maxResponseTimeMs: 300,
     breaks: on('GET', /^\/v1\/health$/, (_request, response) => {
-      setTimeout(() => json(response, 200, { status: 'ok' }), 400);
+      setTimeout(() => json(response, 200, { status: 'ok' }), 900);
     }),
   },
 ];

@@ -37,18 +37,37 @@ describe.each([
 
   it('exercised every case kind and auth scenario', () => {
     const kinds = new Set(result.report.cases.map((record) => record.kind));
-    expect([...kinds].sort()).toEqual(['auth_invalid', 'auth_none', 'negative_missing_required', 'negative_query_enum', 'negative_query_type', 'negative_wrong_type', 'positive']);
-    expect(new Set(result.report.cases.map((record) => record.scenario))).toEqual(new Set(['valid', 'none', 'invalid']));
+    expect([...kinds].sort()).toEqual([
+      'auth_invalid',
+      'auth_none',
+      'bola_delete',
+      'bola_read',
+      'bola_update',
+      'negative_missing_required',
+      'negative_query_enum',
+      'negative_query_type',
+      'negative_wrong_type',
+      'positive',
+      'stateful_create',
+      'stateful_delete',
+      'stateful_read',
+      'stateful_read_after_delete',
+      'stateful_update',
+    ]);
+    expect(new Set(result.report.cases.map((record) => record.scenario))).toEqual(new Set(['valid', 'none', 'invalid', 'other_identity']));
     // Every request was answered (no transport failure) and every negative case was refused with a 4xx.
     for (const record of result.report.cases) {
       expect(record.status, record.case).not.toBeNull();
       if (record.kind.startsWith('negative_')) expect(record.status, record.case).toBe(400);
       if (record.kind.startsWith('auth_')) expect(record.status, record.case).toBe(401);
+      // The other tenant is refused everywhere, as if the resource did not exist.
+      if (record.kind.startsWith('bola_')) expect(record.status, record.case).toBe(404);
     }
   });
 
   it('cleans up what it created', () => {
-    expect(result.report.cleanup).toEqual({ created: 2, deleted: 2, left: [] });
+    // Two positive creates (cleanup) and a team with a member the stateful flow deleted itself.
+    expect(result.report.cleanup).toEqual({ created: 4, deleted: 4, left: [] });
     const deletes = result.server.requests.filter((request) => request.method === 'DELETE').map((request) => request.url);
     expect(deletes).toEqual(expect.arrayContaining([expect.stringMatching(/^\/v1\/teams\/tm_n\d+$/), expect.stringMatching(/^\/v1\/teams\/tm_alpha\/members\/mb_n\d+$/)]));
   });
