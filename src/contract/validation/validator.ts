@@ -50,7 +50,12 @@ interface CompiledSchema {
   warnings: string[];
 }
 
-const VALID: SchemaValidationResult = Object.freeze({ valid: true, errors: [], warnings: [] }) as SchemaValidationResult;
+/** Shared by every passing validation without warnings, so the common case allocates nothing. */
+const VALID = Object.freeze({
+  valid: true,
+  errors: Object.freeze([]),
+  warnings: Object.freeze([]),
+}) as unknown as SchemaValidationResult;
 
 export interface ValidatorSource {
   version: OpenApiVersion;
