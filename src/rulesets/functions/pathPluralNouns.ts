@@ -3,11 +3,6 @@ import { indexCollections, normalizeTemplate } from '../lib/collections.js';
 import { isPluralOrUncountable, isResourceNameSegment, leadingVerb, pathSegments, pathTemplatesOf, pluralOf, templateNames, wordsOf } from '../lib/naming.js';
 import { isObject } from '../lib/openapi.js';
 
-/**
- * A segment is checked only where it clearly names a collection: it is followed by a parameter that
- * identifies one of its items (`/team/{team_id}`, `/invoice/{id}`), or it ends a path whose GET returns a list. Singletons (`/me`, `/health`, `/status`)
- * and uncountables (`metadata`) are not collections; verbs are left to apigate-path-no-verbs.
- */
 const GENERIC_IDENTIFIERS = new Set(['id', 'key', 'uuid', 'guid', 'slug', 'name', 'code', 'number', 'sid', 'identifier', 'handle']);
 
 /**
@@ -23,6 +18,12 @@ function identifiesItemOf(next: string, segmentWords: string[]): boolean {
   return last !== '' && (compact.startsWith(segmentWords.join('')) || compact.startsWith(last) || words.includes(last));
 }
 
+/**
+ * A segment is checked only where it clearly names a collection: it is followed by a parameter that
+ * identifies one of its items (`/team/{team_id}`, `/invoice/{id}`), or it ends a path whose GET returns a
+ * list. Singletons (`/me`, `/health`, `/status`) and uncountables (`metadata`) are not collections; verbs are
+ * left to apigate-path-no-verbs.
+ */
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function pathPluralNouns(paths) {
   if (!isObject(paths)) return [];
   const collections = indexCollections(paths);

@@ -19,8 +19,8 @@ function expandServerUrl(server: Json): string | undefined {
  */
 export default createRulesetFunction<unknown, null>({ input: null, options: null }, function versionSegment(document) {
   if (!isObject(document)) return [];
-  const servers = Array.isArray(document['servers']) ? document['servers'].filter(isObject) : [];
-  const serverUrls = servers.map(expandServerUrl);
+  const servers = Array.isArray(document['servers']) ? (document['servers'] as unknown[]) : [];
+  const serverUrls = servers.map((server) => (isObject(server) ? expandServerUrl(server) : undefined));
   const versionedServers = serverUrls.filter((url) => url !== undefined && hasMajorVersionSegment(url)).length;
   if (servers.length > 0 && versionedServers === servers.length) return [];
 
@@ -43,9 +43,9 @@ export default createRulesetFunction<unknown, null>({ input: null, options: null
   }
   if (versionedServers > 0) {
     serverUrls.forEach((url, index) => {
-      if (url !== undefined && hasMajorVersionSegment(url)) return;
+      if (url === undefined || hasMajorVersionSegment(url)) return;
       results.push({
-        message: `Server URL "${url ?? ''}" has no major version segment while other servers do: add it (e.g. ".../v1").`,
+        message: `Server URL "${url}" has no major version segment while other servers do: add it (e.g. ".../v1").`,
         path: ['servers', index, 'url'],
       });
     });
