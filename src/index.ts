@@ -23,3 +23,15 @@ export { runDemo } from './demo/index.js';
 export { VERSION } from './version.js';
 export { createBaseline, matchBaseline, readBaseline, writeBaseline, fingerprint, type Baseline, type BaselineEntry, type BaselineMatch } from './baseline/index.js';
 export { lintNewSince, type NewSinceReport } from './lint/new-since.js';
+export {
+  diff,
+  markdownChangelog,
+  toFindings as diffChangesToFindings,
+  CHECKS as DIFF_CHECKS,
+  CHANGE_LEVELS,
+  type DiffOptions,
+  type DiffReport,
+  type Change,
+  type ChangeLevel,
+  type FailOn,
+} from './diff/index.js';
