@@ -79,7 +79,7 @@ testRule('apigate-property-snake-case', [
     document: spec(
       {
         '/teams': {
-          ...getReturning({ type: 'object', properties: { team_id: {}, address_line_2: {}, '@id': {}, $schema: {}, _links: {}, _embedded: {} } }),
+          ...getReturning({ type: 'object', properties: { team_id: {}, address_line_2: {}, '3ds_result': {}, '@id': {}, $schema: {}, _links: {}, _embedded: {} } }),
           post: { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { properties: { formField: {} } } } } }, ...OK },
         },
       },

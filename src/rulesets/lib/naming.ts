@@ -14,7 +14,8 @@ export function wordsOf(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+/** Lower-case words joined by single underscores; a leading digit (`3ds_result`) is still snake_case. */
+const SNAKE_CASE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
 
 export function isSnakeCase(name: string): boolean {
   return SNAKE_CASE.test(name);
