@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { checkThresholds, coverage, COVERAGE_FORMAT_NAMES, getCoverageFormatter, type CoverageInput, type CoverageThresholds } from '../coverage/index.js';
 import { ApigateError } from '../errors.js';
 import { writeFileAtomic } from '../util/files.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
+import { pairFormatsWithOutputs } from './outputs.js';
 
 interface CoverageFlags {
   spec: string;
   har: string[];
-  format: string;
-  output?: string;
   minOperations?: string;
   minResponses?: string;
   minAuth?: string;
@@ -31,12 +30,13 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
     .argument('[inputs...]', '"apigate contract --report json" files (shards merge) and "apigate proxy --record" files')
     .requiredOption('-s, --spec <file>', 'the OpenAPI document to measure against')
     .option('--har <file>', 'a HAR file exported by a browser, Playwright or an HTTP client (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(COVERAGE_FORMAT_NAMES).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-f, --format <name>', `output format, repeatable: ${COVERAGE_FORMAT_NAMES.join(', ')} (default: text)`)
+    .option('-o, --output <file>', 'write the preceding --format to a file instead of standard output (repeatable)')
     .option('--min-operations <pct>', 'exit 1 when fewer operations than this percentage were exercised')
     .option('--min-responses <pct>', 'exit 1 when fewer documented responses than this percentage were observed')
     .option('--min-auth <pct>', 'exit 1 when fewer auth scenarios of secured operations than this percentage were exercised')
-    .action(async (files: string[], flags: CoverageFlags) => {
+    .action(async (files: string[], flags: CoverageFlags, command: Command) => {
+      const targets = pairFormatsWithOutputs(command.parent?.args ?? io.argv, 'text').map((target) => ({ ...target, formatter: getCoverageFormatter(target.format) }));
       const thresholds: CoverageThresholds = {
         operations: parsePercent(flags.minOperations, '--min-operations'),
         responses: parsePercent(flags.minResponses, '--min-responses'),
@@ -47,10 +47,11 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
         throw new ApigateError('E_USAGE', 'no inputs: give contract reports or proxy recordings as arguments, or HAR files with --har');
       }
       const report = await coverage({ spec: flags.spec, inputs, cwd: io.cwd });
-      const formatter = getCoverageFormatter(flags.format);
-      const output = formatter(report, { color: flags.output === undefined && io.color, toolVersion: VERSION });
-      if (flags.output) await writeFileAtomic(resolve(io.cwd, flags.output), output);
-      else io.stdout(output);
+      for (const target of targets) {
+        const output = target.formatter(report, { color: target.file === undefined && io.color, toolVersion: VERSION });
+        if (target.file) await writeFileAtomic(resolve(io.cwd, target.file), output);
+        else io.stdout(output);
+      }
       const shortfalls = checkThresholds(report.totals, thresholds);
       for (const shortfall of shortfalls) io.stderr(`apigate coverage: ${shortfall.message}\n`);
       setExitCode(shortfalls.length > 0 ? 1 : 0);

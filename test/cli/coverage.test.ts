@@ -62,11 +62,22 @@ describe('apigate coverage', () => {
     expect(await readFile(markdown, 'utf8')).toContain('### API coverage: Pet Store 1.0.0');
   });
 
+  it('writes several formats in one run: each --output takes the --format before it', async () => {
+    const html = join(folder, 'multi.html');
+    const markdown = join(folder, 'multi.md');
+    const result = await runCli(['coverage', '--spec', spec, full, '-f', 'html', '-o', html, '-f', 'markdown', '-o', markdown, '-f', 'text']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Coverage of Pet Store 1\.0\.0 from 1 input, 13 exchanges\n/);
+    expect(await readFile(html, 'utf8')).toContain('<h1>API coverage: Pet Store 1.0.0</h1>');
+    expect(await readFile(markdown, 'utf8')).toContain('| Operations | 4/7 | 57.1% |');
+  });
+
   it.each([
     [['coverage', '--spec', spec], /^apigate: no inputs: give contract reports or proxy recordings as arguments, or HAR files with --har\n$/],
     [['coverage', '--spec', spec, full, '--min-auth', '120'], /^apigate: --min-auth: "120" is not a percentage between 0 and 100\n$/],
     [['coverage', '--spec', spec, 'missing.json'], /^apigate: missing\.json: no such file\n$/],
-    [['coverage', '--spec', spec, full, '--format', 'pdf'], /argument 'pdf' is invalid/],
+    [['coverage', '--spec', spec, full, '--format', 'pdf'], /^apigate: unknown coverage format "pdf" \(choose from text, json, markdown, html\)\n$/],
+    [['coverage', '--spec', spec, full, '-o', 'a.txt', '-o', 'b.txt'], /^apigate: --output b\.txt has no --format of its own/],
     [['coverage', full], /required option '-s, --spec <file>' not specified/],
     [['coverage', '--spec', 'nope.yaml', full], /^apigate: nope\.yaml: spec file not found\n$/],
     [['coverage', '--spec', spec, spec], /^apigate: .*petstore\.yaml: invalid JSON: .*\n$/],
