@@ -48,7 +48,10 @@ export async function lintNewSince(patterns: string | string[], ref: string, opt
   await mkdir(join(cwd, SCRATCH_DIR), { recursive: true });
   const scratch = await mkdtemp(join(cwd, SCRATCH_DIR, 'new-since-'));
   try {
-    const folders = [relative(root, cwd), ...current.files.map((file) => relative(root, dirname(file)))].filter((folder) => !folder.startsWith('..'));
+    // $refs may only leave the spec's folder and the working directory when external refs are allowed.
+    const folders = options.allowExternalRefs
+      ? ['']
+      : [relative(root, cwd), ...current.files.map((file) => relative(root, dirname(file)))].filter((folder) => !folder.startsWith('..'));
     const present = await materialise(root, commit, folders, scratch);
     const oldFiles = current.files.map((file) => relative(root, file)).filter((file) => present.has(toGitPath(file)));
     let before: Finding[] = [];

@@ -34,6 +34,15 @@ describe('--new-since', () => {
     expect(existsSync(join(repo.dir, '.apigate-tmp'))).toBe(false);
   });
 
+  it('works from a subfolder of the repository', async () => {
+    repo.write('api/openapi.yaml', ORDERS);
+    repo.commit('first');
+    repo.write('api/openapi.yaml', ORDERS.replace('                  orderItems:\n', '                  itemCount:\n                    type: integer\n                    description: How many.\n                  orderItems:\n'));
+    const report = await lintNewSince('openapi.yaml', 'HEAD', { cwd: join(repo.dir, 'api') });
+    expect(rules(report.findings)).toEqual(['apigate-property-snake-case: Property "itemCount" is not snake_case: ']);
+    expect(report.existing).toBe(7);
+  });
+
   it('treats a spec that did not exist at the revision as all new', async () => {
     repo.write('README.md', 'x');
     repo.commit('first');
