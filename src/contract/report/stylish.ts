@@ -89,6 +89,16 @@ export function formatStylish(report: ContractReport, context: ContractFormatCon
       `${failedChecks.size > 0 ? ` (${[...failedChecks].join(', ')})` : ''} in ${seconds(summary.duration_ms)}` +
       `${report.shard ? `, shard ${report.shard}` : ''}`,
   );
+  const flowCases = report.cases.filter((record) => record.kind.startsWith('stateful_') && record.outcome !== 'skipped').length;
+  const probes = report.cases.filter((record) => record.kind.startsWith('bola_') && record.outcome !== 'skipped');
+  if (flowCases + probes.length > 0) {
+    const refused = probes.filter((record) => record.status === 401 || record.status === 403 || record.status === 404).length;
+    const intruders = [...new Set(probes.map((record) => `"${record.identity}"`))].join(', ');
+    lines.push(
+      `  stateful flows: ${plural(flowCases, 'request')} following created resources` +
+        (probes.length > 0 ? `; ${plural(probes.length, 'request')} by ${text(intruders)} on another identity's resources, ${refused} refused` : ''),
+    );
+  }
   if (report.cleanup.created > 0) lines.push(`  cleanup: ${report.cleanup.deleted} of ${plural(report.cleanup.created, 'created resource')} deleted`);
   lines.push(`  seed ${report.seed} (repeat this run with --seed ${report.seed})`);
   return `${lines.join('\n')}\n`;

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runContract } from '../../../src/contract/runner.js';
 import { loadSpec } from '../../../src/contract/spec/load.js';
 import type { SpecModel } from '../../../src/contract/types.js';
-import { fixture } from '../../helpers/cli.js';
+import { fixture, REPO_ROOT } from '../../helpers/cli.js';
 import type { TestServer } from '../../helpers/servers.js';
 import { FLAWS, IDENTITIES, startTeamsServer } from './servers.js';
 
@@ -125,5 +126,13 @@ describe.each(SPECS)('stateful and authorization checks (%s)', (_label, path) =>
     server = await startTeamsServer(FLAWS['readOfAnotherTenantsObject']);
     const report = await runContract({ spec, baseUrl: server.url, identities: IDENTITIES, seed: 11, excludeChecks: ['object_level_authorization'] });
     expect(report.failures).toEqual([]);
+  });
+});
+
+describe('docs', () => {
+  it.each(Object.entries(MESSAGES))('docs/contract-stateful.md shows the exact output for %s', (flaw, { message, expected, received }) => {
+    const block = `\`\`\`text\n${message}\nExpected: ${String(expected)}\nReceived: ${String(received)}\n\`\`\``;
+    expect(readFileSync(`${REPO_ROOT}docs/contract-stateful.md`, 'utf8'), flaw).toContain(block);
+    if (message.startsWith('Success status')) expect(readFileSync(`${REPO_ROOT}docs/checks/misleading_success_status.md`, 'utf8')).toContain(block);
   });
 });
