@@ -135,3 +135,28 @@ function toMemoEntry(results: unknown, base: Segment[]): MemoEntry | undefined {
   }
   return { results: stored };
 }
+
+/**
+ * Spectral rules whose verdict on a node depends on that node alone, with the function each must still use.
+ * On the `$ref`-inlined graph they are evaluated once per use of a shared definition (on Stripe's spec
+ * `duplicated-entry-in-enum` runs 53,252 times); on the document as written, once per definition. When every
+ * `$ref` is local, both walks reach the same nodes at the same source locations, so the findings are the same.
+ */
+const NODE_LOCAL_RULES: Record<string, string> = {
+  'duplicated-entry-in-enum': 'oasSchema',
+  'typed-enum': 'typedEnum',
+  'no-eval-in-markdown': 'pattern',
+  'no-script-tags-in-markdown': 'pattern',
+};
+
+/** Returns a switch that moves the node-local rules to the unresolved document (or back) for the next run. */
+export function nodeLocalRuleSwitch(ruleset: Ruleset): (unresolved: boolean) => void {
+  const rules = Object.values(ruleset.rules).filter((rule) => {
+    const expected = NODE_LOCAL_RULES[rule.name];
+    const thens = rule.then as unknown as ThenEntry[];
+    return expected !== undefined && rule.resolved && thens.length > 0 && thens.every((then) => then.function.name === expected);
+  });
+  return (unresolved) => {
+    for (const rule of rules) rule.resolved = !unresolved;
+  };
+}

@@ -462,3 +462,21 @@ export function measureRefGraph(root: unknown, limit: number): RefGraphReport {
   const expandedNodes = size(root, []);
   return { expandedNodes, ...(cycle ? { cycle } : {}) };
 }
+
+/** Whether any `$ref` in the document points outside it (another file or a URL). */
+export function hasExternalRefs(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const ref = Object.prototype.hasOwnProperty.call(record, '$ref') ? record['$ref'] : undefined;
+    if (typeof ref === 'string' && !ref.startsWith('#')) return true;
+    for (const key of Object.keys(record)) stack.push(record[key]);
+  }
+  return false;
+}

@@ -8,8 +8,8 @@ import { SEVERITIES, type Finding, type RuleMeta, type Severity } from '../types
 import { displayPath } from '../util/paths.js';
 import { sanitizeText } from '../util/escape.js';
 import { loadSpec } from './document.js';
-import { instrumentRuleset, type PatternWarning, type RuleTiming } from './instrument.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type LintLimits } from './limits.js';
+import { instrumentRuleset, nodeLocalRuleSwitch, type PatternWarning, type RuleTiming } from './instrument.js';
+import { DEFAULT_LIMITS, hasExternalRefs, LIMIT_FLAGS, type LintLimits } from './limits.js';
 import { installLinearRegExp } from './regexp.js';
 import { installCompiledSchemaCache } from './schema-cache.js';
 import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
@@ -73,6 +73,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
   installLinearRegExp();
   installCompiledSchemaCache();
   const instrumentation = instrumentRuleset(ruleset, { timing: options.timing ?? false });
+  const runNodeLocalRulesUnresolved = nodeLocalRuleSwitch(ruleset);
 
   const findings: Finding[] = [];
   for (const file of files) {
@@ -88,6 +89,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
         maxFileBytes: limits.maxDocumentBytes,
       }),
     });
+    runNodeLocalRulesUnresolved(!hasExternalRefs(spec.document.data));
     spectral.setRuleset(ruleset);
     const warningsBefore = instrumentation.patternWarnings().length;
     let diagnostics: ISpectralDiagnostic[];
