@@ -115,7 +115,10 @@ describe('HTML coverage report in Chromium', () => {
   }, 60_000);
 
   it('does not run script injected through the spec or the traffic, and its CSP refuses any other script', async () => {
-    const report = await coverage({ spec: fixture('coverage', 'hostile.yaml'), inputs: [{ file: fixture('coverage', 'hostile-report.json') }] });
+    const report = await coverage({
+      spec: fixture('coverage', 'hostile.yaml'),
+      inputs: [{ file: fixture('coverage', 'hostile-report.json') }, { file: fixture('coverage', 'hostile.har'), har: true }],
+    });
     const { page, requests, problems } = await open('hostile.html', formatCoverageHtml(report));
     try {
       // Open every drill-down so traffic-supplied text (case ids, identities, check ids) is rendered too.
@@ -127,6 +130,10 @@ describe('HTML coverage report in Chromium', () => {
       expect(await page.$eval('h1', (element) => element.textContent)).toBe("API coverage: <script>window.__pwned = 'title'</script> Hostile & Co 1' onmouseover='window.__pwned=1");
       const detail = await page.$eval('#detail', (element) => element.textContent ?? '');
       expect(detail).toContain("<script>window.__pwned='case'</script>");
+      await page.click('tr.oprow[data-op="0"] button[data-col="s:404"]');
+      expect(await page.$eval('#detail td:nth-child(2)', (element) => element.textContent)).toBe(
+        'GET /items/<img src=x onerror="window.__pwned=\'har\'">?q=</script><script>window.__pwned=\'query\'</script>',
+      );
       expect(await page.$$eval('#tag-filter option', (options) => options.map((option) => option.value))).toEqual(['', '"><img src=x onerror="window.__pwned=\'tag\'">', 'plain']);
 
       // Were escaping ever to fail, the CSP is the second wall: inline script and inline handlers are refused.
