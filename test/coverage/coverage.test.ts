@@ -200,4 +200,26 @@ describe('edge cases', () => {
       otherHosts: 0,
     });
   });
+
+  it('warns when a contract report names operations the spec does not have, and when shards come from different runs', async () => {
+    const { mkdtemp, readFile, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = await mkdtemp(join(tmpdir(), 'apigate-coverage-warn-'));
+    try {
+      const other = JSON.parse(await readFile(shards[1]?.file ?? '', 'utf8')) as { seed: number; cases: Array<{ operation: string }> };
+      other.seed = 43;
+      other.cases[0] = { ...other.cases[0], operation: 'GET /pets/{id}/toys' };
+      const file = join(folder, 'other-run.json');
+      await writeFile(file, JSON.stringify(other));
+      const report = await coverage({ spec, inputs: [shards[0] as { file: string }, { file }] });
+      expect(report.totals.unmatched).toBe(1);
+      expect(report.warnings).toEqual([
+        'the contract reports come from runs with different seeds (42, 43): shards of one run share a seed',
+        '1 operation in the contract reports is not in the spec (GET /pets/{id}/toys): was the report made from another version of the spec?',
+      ]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -111,6 +111,19 @@ describe('apigate proxy relays traffic unchanged', () => {
     expect(response.body.toString()).toBe('first\nsecond\n');
   });
 
+  it('puts the base path of --target in front of every request path', async () => {
+    const model = await loadSpec(fixture('coverage', 'proxy-api.yaml'));
+    const prefixed = await startProxy({ spec: coverageSpecFromModel(model), target: `${upstream.url}/api/`, port: 0 });
+    try {
+      const response = await send(prefixed.url, { path: '/items/1?x=1', headers: ['Authorization', 'Bearer t'] });
+      expect(response.status).toBe(200);
+      expect(upstream.received.at(-1)?.url).toBe('/api/items/1?x=1');
+      expect(prefixed.exchanges).toEqual([expect.objectContaining({ url: '/items/1?x=1', operation: 'GET /items/{id}', status: 200 })]);
+    } finally {
+      await prefixed.close();
+    }
+  });
+
   it('answers 502 and records the exchange without a status when the server is unreachable', async () => {
     const model = await loadSpec(fixture('coverage', 'proxy-api.yaml'));
     const closed = await startUpstream();
