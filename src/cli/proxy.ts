@@ -81,7 +81,6 @@ export function proxyCommand(io: CliIo, setExitCode: (code: number) => void): Co
           io.stdout(`✗ ${line}  ${violation.check}: ${sanitizeText(violation.message, 500)}\n`);
         }
       };
-      const stopped = untilSignal();
       const proxy = await startProxy({
         spec,
         target: flags.target,
@@ -92,6 +91,7 @@ export function proxyCommand(io: CliIo, setExitCode: (code: number) => void): Co
         onExchange,
         timeoutMs,
       });
+      const stopped = untilSignal();
       io.stdout(`apigate proxy listening on ${proxy.url} → ${sanitizeText(flags.target, 300)}${flags.record ? `, recording to ${sanitizeText(flags.record, 300)}` : ''}\n`);
       const signal = await stopped;
       const pending = proxy.pending;

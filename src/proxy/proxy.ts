@@ -85,7 +85,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const recorder = new TrafficRecorder(options.record, { spec: options.spec.source, target: target.origin + basePath });
   const maxCapture = options.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
-  await recorder.flush();
 
   const upstreamOptions = (method: string, url: string): RequestOptions => ({
     protocol: target.protocol,
@@ -258,6 +257,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     );
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
   });
+  // The record exists from the start (an unwritable path fails now, not at the end), but only once the port is ours.
+  try {
+    await recorder.flush();
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    agent.destroy();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 

@@ -128,10 +128,20 @@ describe('apigate proxy (built CLI)', () => {
     }
   }, 60_000);
 
+  it('exits 2 with one line when the port is taken', async () => {
+    const { port } = new URL(upstream.url);
+    const result = await runCli(['proxy', '--spec', spec, '--target', 'http://127.0.0.1:1', '--port', port, '--record', 'never.json'], { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`apigate: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`);
+    await expect(readFile(join(folder, 'never.json'))).rejects.toThrow(/ENOENT/);
+  });
+
   it.each([
     [['proxy', '--spec', spec, '--target', 'ftp://127.0.0.1:1'], /^apigate: --target ftp:\/\/127\.0\.0\.1:1: only http and https targets are supported\n$/],
     [['proxy', '--spec', spec, '--target', 'http://127.0.0.1:1', '--port', 'x'], /^apigate: --port: "x" is not a port number/],
     [['proxy', '--spec', 'missing.yaml', '--target', 'http://127.0.0.1:1'], /^apigate: missing\.yaml: spec file not found\n$/],
+    // A record path under a file cannot be created.
+    [['proxy', '--spec', spec, '--target', 'http://127.0.0.1:1', '--port', '0', '--record', `${spec}/x.json`], /^apigate: cannot write .*proxy-api\.yaml\/x\.json: (EEXIST|ENOTDIR)\n$/],
     [['proxy', '--spec', spec, '--target', 'http://127.0.0.1:1', '--checks', 'not_a_sever_error'], /Unknown check "not_a_sever_error" in --checks \(did you mean "not_a_server_error"\?\)/],
   ])('exits 2 on usage errors (%#)', async (args, message) => {
     const result = await runCli(args, { cwd: folder });
