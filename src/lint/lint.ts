@@ -186,7 +186,7 @@ async function selectRuleset(
       const definition = { ...inline };
       if (definition['extends'] === undefined) definition['extends'] = [base ?? 'apigate:recommended'];
       const source: RulesetSource = { definition, baseDir: config.dir, origin: config.path };
-      return { ruleset: await loadRuleset(source, access), source: displayPath(config.path) };
+      return { ruleset: await loadRuleset(source, access), source: displayPath(config.path, cwd) };
     }
     if (base) {
       const reference = base.includes(':') ? base : resolve(config.dir, base);
@@ -194,7 +194,7 @@ async function selectRuleset(
     }
   }
   const spectralFile = await findFirst(cwd, SPECTRAL_RULESET_NAMES);
-  if (spectralFile) return { ruleset: await loadRuleset(spectralFile, access), source: displayPath(spectralFile) };
+  if (spectralFile) return { ruleset: await loadRuleset(spectralFile, access), source: displayPath(spectralFile, cwd) };
   return { ruleset: await loadRuleset('apigate:recommended', access), source: 'apigate:recommended' };
 }
 
