@@ -79,6 +79,7 @@ export function parseSpecText(text: string, path: string, limits: LintLimits): D
       throw limitError(shown, 'the number of nodes after expanding YAML aliases', 'maxAliasExpansion', limits.maxAliasExpansion);
     }
   }
+  if (text.includes('__proto__') || text.includes('hasOwnProperty')) refuseUnsafeKeys(text, shown);
   const document = new Document(text, spectralParsers.Yaml, path);
   const parseError = document.diagnostics.find((d) => d.severity === 0);
   if (parseError) {
@@ -89,6 +90,46 @@ export function parseSpecText(text: string, path: string, limits: LintLimits): D
     );
   }
   return document;
+}
+
+/**
+ * Mapping keys that cannot become plain data in the objects the parser and resolver build: `__proto__` would
+ * replace the object's prototype (its contents become inherited, invisible to rules), and `hasOwnProperty`
+ * shadows the method the `$ref` resolver calls on every object, which then crashes. No OpenAPI document needs
+ * either, so they are refused with their location before anything is built from them.
+ */
+const UNSAFE_KEYS = new Map<string, string>([
+  ['__proto__', "it would replace the object's prototype instead of being data"],
+  ['hasOwnProperty', 'it would shadow the method every object needs, which crashes $ref resolution'],
+]);
+
+function refuseUnsafeKeys(text: string, shown: string): void {
+  const ast = yamlAst.load(text, { ignoreDuplicateKeys: true } as Parameters<typeof yamlAst.load>[1]) as unknown;
+  const stack: unknown[] = [ast];
+  const seen = new Set<unknown>();
+  let first: { offset: number; key: string } | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop() as { key?: { value?: unknown; startPosition?: number }; value?: unknown; mappings?: unknown[]; items?: unknown[] } | null;
+    if (!node || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    const key = node.key?.value;
+    if (node.key && typeof key === 'string' && UNSAFE_KEYS.has(key)) {
+      const offset = node.key.startPosition ?? 0;
+      if (!first || offset < first.offset) first = { offset, key };
+    }
+    if (node.mappings) stack.push(...node.mappings);
+    if (node.items) stack.push(...node.items);
+    if (node.value && typeof node.value === 'object') stack.push(node.value);
+  }
+  if (first) {
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    throw new ApigateError(
+      'E_INVALID_SPEC',
+      `${shown}:${line}:${column}: a mapping key named "${first.key}" is not accepted (${UNSAFE_KEYS.get(first.key)})`,
+    );
+  }
 }
 
 function checkRefGraph(data: unknown, shown: string, limits: LintLimits): void {

@@ -103,19 +103,28 @@ describe('lint on bad and hostile input', { timeout: TIMEOUT_MS + 5_000 }, () =>
     );
   });
 
-  it('__proto__ and constructor keys are linted as data, not prototypes', async () => {
-    const result = await lint(['proto-keys.yaml', '-f', 'json']);
+  it('a __proto__ key is refused with its location instead of swapping a prototype', async () => {
+    expectOneLineError(
+      await lint(['proto-keys.yaml']),
+      'proto-keys.yaml:10:5',
+      /a mapping key named "__proto__" is not accepted \(it would replace the object's prototype instead of being data\)/,
+    );
+  });
+
+  it('a hasOwnProperty key is refused instead of crashing $ref resolution', async () => {
+    expectOneLineError(await lint(['has-own-property-key.yaml']), 'has-own-property-key.yaml:18:13', /a mapping key named "hasOwnProperty" is not accepted/);
+  });
+
+  it('constructor, prototype and other Object.prototype names are linted as data', async () => {
+    const result = await lint(['constructor-keys.yaml', '-f', 'json']);
     expect(result.stderr).toBe('');
     const findings = JSON.parse(result.stdout) as { code: string; path: string[] }[];
     expect(findings.map((f) => `${f.code} ${f.path.join('.')}`).sort()).toEqual([
       'info-contact info',
       'info-description info',
-      // The schema named "__proto__" is validated as a schema like any other, with its findings at its own path.
-      'oas3-schema components.schemas.__proto__.constructor',
-      'oas3-schema components.schemas.constructor.properties.prototype.properties.type',
-      'oas3-schema components.schemas.properties.polluted',
-      'oas3-schema components.schemas.type',
-    ].sort());
+      'oas3-unused-component components.schemas.constructor',
+      'oas3-valid-schema-example components.schemas.constructor.properties.prototype.properties.valueOf.example',
+    ]);
   });
 
   it('a catastrophic-backtracking pattern does not hang the example checks', async () => {
