@@ -7,7 +7,7 @@ import { flowCases, planFlows, type ResourceFlow } from './flows/plan.js';
 import { runFlow } from './flows/run.js';
 import type { FlowExchange } from './checks/stateful/index.js';
 import { cleanUp, type CreatedResource } from './cleanup.js';
-import { createEngine, TRANSPORT_ERROR, type ContractEngine } from './engine.js';
+import { createEngine, prepareValidation, TRANSPORT_ERROR, type ContractEngine } from './engine.js';
 import { curlCommand } from './curl.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, HttpClient, type TransportFailure } from './http/client.js';
 import type { Identity } from './identity.js';
@@ -228,6 +228,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   }
 
   if (allCases.length > 0) await ensureReachable(base, Math.min(timeoutMs, 10_000), options.insecure ?? false);
+  prepareValidation(engine, [...new Set(allCases.map((testCase) => testCase.operation))]);
 
   const client = new HttpClient({
     connections: concurrency,

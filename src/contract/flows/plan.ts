@@ -68,12 +68,6 @@ function templateNames(path: string): string[] {
   return [...path.matchAll(TEMPLATE)].map((match) => match[1]!);
 }
 
-/** `/v1/teams/{team_id}` -> `team_id` when `path` is `<collection>/{x}`. */
-function itemParameter(collection: string, path: string): string | undefined {
-  const match = /^(.*)\/\{([^/{}]+)\}$/.exec(path);
-  return match && match[1] === collection.replace(/\/+$/, '') ? match[2] : undefined;
-}
-
 function isSecured(operation: OperationModel): boolean {
   return operation.security.length > 0 && operation.security.every((requirement) => requirement.schemes.length > 0);
 }
@@ -83,6 +77,8 @@ class FlowPlanner {
   private readonly scratch: string[] = [];
   private readonly owner: Identity;
   private readonly intruder: Identity | undefined;
+  /** `/v1/teams` -> the operations on `/v1/teams/{x}` with their `x`, built once instead of a scan per create. */
+  private readonly items = new Map<string, Array<{ operation: OperationModel; name: string }>>();
 
   constructor(
     private readonly spec: SpecModel,
@@ -91,6 +87,13 @@ class FlowPlanner {
   ) {
     this.owner = options.identities[0] ?? { name: 'anonymous', headers: {}, query: {} };
     this.intruder = options.identities[1];
+    for (const operation of spec.operations) {
+      const match = /^(.*)\/\{([^/{}]+)\}$/.exec(operation.path);
+      if (!match) continue;
+      const list = this.items.get(match[1]!) ?? [];
+      list.push({ operation, name: match[2]! });
+      this.items.set(match[1]!, list);
+    }
   }
 
   private nextId(operation: OperationModel, kind: CaseKind): string {
@@ -156,9 +159,7 @@ class FlowPlanner {
       source = 'links';
     }
     const linked = new Set(Object.keys(targets));
-    for (const operation of this.spec.operations) {
-      const name = itemParameter(create.path, operation.path);
-      if (!name) continue;
+    for (const { operation, name } of this.items.get(create.path.replace(/\/+$/, '')) ?? []) {
       const role = operation.method === 'GET' ? 'read' : operation.method === 'DELETE' ? 'delete' : operation.method === 'PATCH' || operation.method === 'PUT' ? 'update' : undefined;
       if (!role || linked.has(role)) continue;
       if (targets[role] && !(role === 'update' && operation.method === 'PATCH')) continue;

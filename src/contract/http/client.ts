@@ -140,7 +140,13 @@ export class HttpClient {
           current = this.redirected(current, new URL(location, url), status);
           continue;
         }
-        const raw = await readDecodedBody(response.body, headers['content-encoding'], this.options.maxBodyBytes);
+        const encoding = headers['content-encoding']?.trim().toLowerCase();
+        // Without a content coding the agent's own size limit already caps the body: read it in one go, which
+        // costs far less per response than a stream iterator.
+        const raw =
+          encoding === undefined || encoding === '' || encoding === 'identity'
+            ? Buffer.from(await response.body.arrayBuffer())
+            : await readDecodedBody(response.body, headers['content-encoding'], this.options.maxBodyBytes);
         const bodyText = raw.toString('utf8');
         const durationMs = Math.round(performance.now() - started);
         const received: ReceivedResponse = { status, headers, bodyText, bodyIsJson: false, durationMs };
