@@ -1,6 +1,6 @@
 // The fast, conformant, multi-tenant server bench/contract.mjs measures against; run as a child process so its
 // CPU is not the measured client's. It serves `/c<N>/items` and `/c<N>/items/{item_id}` for any N, scoped by
-// bearer token, and counts requests (first to last arrival) for the parent over IPC. Loopback only.
+// bearer token (one map per tenant and collection, so a list stays cheap however much was created), and counts requests (first to last arrival) for the parent over IPC. Loopback only.
 import { createServer } from 'node:http';
 
 const tokens = JSON.parse(process.argv[2] ?? '{}');
@@ -52,35 +52,39 @@ function handle(request, response, text) {
   const collection = /^\/(c\d+)\/items$/.exec(path);
   if (collection) {
     if (request.method === 'GET') {
-      const prefix = `${collection[1]}/`;
       const items = [];
-      for (const [key, item] of store) if (key.startsWith(prefix) && items.length < 20) items.push(item);
+      for (const item of store.get(collection[1])?.values() ?? []) {
+        if (items.length === 20) break;
+        items.push(item);
+      }
       return send(response, 200, { items });
     }
     if (request.method === 'POST') {
       const body = request.headers['content-type']?.startsWith('application/json') ? fields(text, false) : undefined;
       if (!body) return problem(response, 400, 'invalid_request');
       const item = { id: `it_${++next}`, name: body.name, size: body.size ?? 0 };
-      store.set(`${collection[1]}/${item.id}`, item);
+      if (!store.has(collection[1])) store.set(collection[1], new Map());
+      store.get(collection[1]).set(item.id, item);
       return send(response, 201, item, { location: `${path}/${item.id}` });
     }
     return problem(response, 404, 'not_found');
   }
   const member = /^\/(c\d+)\/items\/([^/]+)$/.exec(path);
   if (!member) return problem(response, 404, 'not_found');
-  const key = `${member[1]}/${decodeURIComponent(member[2])}`;
-  const item = store.get(key);
+  const items = store.get(member[1]);
+  const key = decodeURIComponent(member[2]);
+  const item = items?.get(key);
   if (!item) return problem(response, 404, 'not_found');
   if (request.method === 'GET') return send(response, 200, item);
   if (request.method === 'PATCH') {
     const body = request.headers['content-type']?.startsWith('application/json') ? fields(text, true) : undefined;
     if (!body) return problem(response, 400, 'invalid_request');
     const updated = { ...item, ...body };
-    store.set(key, updated);
+    items.set(key, updated);
     return send(response, 200, updated);
   }
   if (request.method === 'DELETE') {
-    store.delete(key);
+    items.delete(key);
     return send(response, 204);
   }
   return problem(response, 404, 'not_found');

@@ -174,6 +174,29 @@ async function rawRate(url, connections, duration) {
   return result.requests.total / (result.duration || duration);
 }
 
+/**
+ * apigate's own planned requests (from a dry run), replayed by autocannon: the same request mix, without
+ * case generation, checks or reporting. A flow's learnt ids stay placeholders, so those requests get 404s.
+ */
+async function plannedMix(runContract, specPath, url, identities) {
+  const plan = await runContract({ spec: specPath, baseUrl: url, identities, seed: 1, dryRun: true });
+  const tokenOf = Object.fromEntries(identities.map((identity) => [identity.name, identity.headers.Authorization]));
+  return plan.planned.map(({ request, identity, scenario }) => {
+    const headers = { ...request.headers };
+    delete headers.authorization;
+    if (scenario === 'valid' || scenario === 'other_identity') headers.authorization = tokenOf[identity];
+    else if (scenario === 'invalid') headers.authorization = 'Bearer apigate-invalid-credential';
+    const target = new URL(request.url);
+    return { method: request.method, path: `${target.pathname}${target.search}`, headers, ...(request.body !== undefined ? { body: request.body } : {}) };
+  });
+}
+
+async function rawMixRate(url, connections, duration, requests) {
+  const result = await autocannon({ url, connections, duration, requests });
+  if (result.errors > 0) throw new Error(`autocannon saw ${result.errors} errors replaying the planned requests`);
+  return result.requests.total / (result.duration || duration);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   // The runner module itself, so the benchmark measures the contract code path and nothing else.
@@ -208,6 +231,8 @@ async function main() {
     const cold = await measureRun(1);
     for (let run = 1; run < options.warmup; run++) await measureRun(run + 1);
 
+    const mix = await plannedMix(runContract, specPath, server.url, identities);
+    const rawMix = [];
     const raw = [];
     const sending = [];
     const whole = [];
@@ -215,6 +240,8 @@ async function main() {
     for (let run = 0; run < options.runs; run++) {
       await server.reset();
       raw.push(await rawRate(server.url, options.connections, options.duration));
+      await server.reset();
+      rawMix.push(await rawMixRate(server.url, options.connections, options.duration, mix));
       last = await measureRun(run + 100);
       sending.push(last.sendingRate);
       whole.push(last.wholeRate);
@@ -222,6 +249,7 @@ async function main() {
     const ceiling = median(raw);
     const rows = [
       ['raw (autocannon, GET one operation)', ceiling, 1],
+      ["raw (autocannon, apigate's planned requests)", median(rawMix), median(rawMix) / ceiling],
       ['apigate contract, sending phase', median(sending), median(sending) / ceiling],
       ['apigate contract, whole run', median(whole), median(whole) / ceiling],
       ['apigate contract, sending phase, cold', cold.sendingRate, cold.sendingRate / ceiling],
@@ -236,11 +264,11 @@ async function main() {
     for (const [label, rate, share] of rows) console.log(`${label.padEnd(width)}  ${rate.toFixed(0).padStart(9)}  ${`${(share * 100).toFixed(1)} %`.padStart(7)}`);
     console.log(`last apigate run: ${last.wallMs.toFixed(0)} ms whole run, ${last.spanMs.toFixed(0)} ms from its first request to its last; cold run: ${cold.wallMs.toFixed(0)} ms, ${cold.spanMs.toFixed(0)} ms`);
     const verdict = median(sending) / ceiling >= 0.5 ? 'meets' : 'misses';
-    console.log(`goal (sending phase >= 50 % of raw): ${verdict}`);
+    console.log(`goal (sending phase >= 50 % of raw): ${verdict}; against the same request mix: ${((median(sending) / median(rawMix)) * 100).toFixed(1)} %`);
     if (options.json) {
       writeFileSync(
         options.json,
-        `${JSON.stringify({ options, raw, sending, whole, cold, ceiling, sendingShare: median(sending) / ceiling, wholeShare: median(whole) / ceiling, last }, null, 2)}\n`,
+        `${JSON.stringify({ options, raw, rawMix, sending, whole, cold, ceiling, sendingShare: median(sending) / ceiling, wholeShare: median(whole) / ceiling, last }, null, 2)}\n`,
       );
     }
   } finally {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { PlannedRequest, ReceivedResponse } from '../types.js';
 import { BodyTooLargeError, readDecodedBody, UnsupportedEncodingError } from './decode.js';
@@ -90,6 +91,19 @@ function describeError(error: unknown, timeoutMs: number, deadlineHit: boolean):
 }
 
 /**
+ * The abort signal of one request's overall deadline. undici accepts an EventEmitter with `aborted` as a
+ * signal; it costs a fraction of an AbortController, which matters at thousands of requests a second.
+ */
+class Deadline extends EventEmitter {
+  aborted = false;
+
+  abort(): void {
+    this.aborted = true;
+    this.emit('abort');
+  }
+}
+
+/**
  * The runner's only way out to the network: one bounded undici pool, an overall deadline on top of undici's
  * connect/headers/body timeouts (a 1-byte-per-second trickle or an endless 1xx stream never trips those),
  * a decoded-size cap, and no redirects unless asked. Every failure becomes a value, never a throw, so the
@@ -112,11 +126,11 @@ export class HttpClient {
 
   async send(request: PlannedRequest): Promise<Exchange> {
     const started = performance.now();
-    const controller = new AbortController();
+    const deadline = new Deadline();
     let deadlineHit = false;
     const timer = setTimeout(() => {
       deadlineHit = true;
-      controller.abort();
+      deadline.abort();
     }, this.options.timeoutMs);
     let status: number | undefined;
     let headers: Record<string, string> | undefined;
@@ -130,7 +144,7 @@ export class HttpClient {
           method: current.method as Dispatcher.HttpMethod,
           headers: current.headers,
           body: current.body,
-          signal: controller.signal,
+          signal: deadline,
         });
         status = response.statusCode;
         headers = flattenHeaders(response.headers as Record<string, string | string[] | undefined>);
