@@ -1,6 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, request } from 'undici';
 import { ApigateError } from '../errors.js';
 
 export interface AddressPolicy {
@@ -110,6 +109,8 @@ export async function fetchRemoteText(
     throw new ApigateError('E_FORBIDDEN_REF', forbidden);
   }
   const timeout = options.timeoutMs ?? 15_000;
+  // Loaded on first use: most runs never fetch, and the HTTP client is a noticeable part of start-up time.
+  const { Agent, request } = await import('undici');
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy), timeout } });
   let response;
   try {
