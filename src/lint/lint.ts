@@ -87,6 +87,8 @@ export async function lint(patterns: string | string[], options: LintOptions = {
         allowExternalRefs: options.allowExternalRefs ?? false,
         allowRemoteRefs: options.allowRemoteRefs ?? false,
         maxFileBytes: limits.maxDocumentBytes,
+        maxNestingDepth: limits.maxNestingDepth,
+        maxAliasExpansion: limits.maxAliasExpansion,
       }),
     });
     runNodeLocalRulesUnresolved(!hasExternalRefs(spec.document.data));

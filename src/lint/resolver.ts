@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { ApigateError } from '../errors.js';
 import { fetchRemoteText } from '../util/remote.js';
+import { displayPath } from '../util/paths.js';
+import yamlAst from '@stoplight/yaml-ast-parser';
+import { DEFAULT_LIMITS, limitError, mayHaveYamlAliases, measureAliasExpansion, measureNestingDepth } from './limits.js';
 
 export interface RefAccessPolicy {
   /** Folders (real paths) that file `$ref`s may read from. */
@@ -14,6 +17,27 @@ export interface RefAccessPolicy {
   allowRemoteRefs: boolean;
   /** Largest file a `$ref` may pull in, in bytes. */
   maxFileBytes: number;
+  /** Nesting and alias limits, applied to every file and response a `$ref` pulls in, as to the spec itself. */
+  maxNestingDepth?: number;
+  maxAliasExpansion?: number;
+}
+
+/**
+ * A referenced document is parsed by the same recursive, alias-copying parser as the spec, so it gets the same
+ * checks before it is handed over.
+ */
+export function checkReferencedText(text: string, shown: string, policy: RefAccessPolicy): string {
+  const maxNestingDepth = policy.maxNestingDepth ?? DEFAULT_LIMITS.maxNestingDepth;
+  const maxAliasExpansion = policy.maxAliasExpansion ?? DEFAULT_LIMITS.maxAliasExpansion;
+  const depth = measureNestingDepth(text);
+  if (depth > maxNestingDepth) throw limitError(shown, `nesting depth ${depth}`, 'maxNestingDepth', maxNestingDepth);
+  if (mayHaveYamlAliases(text)) {
+    const ast = yamlAst.load(text, { ignoreDuplicateKeys: true } as Parameters<typeof yamlAst.load>[1]);
+    if (measureAliasExpansion(ast, maxAliasExpansion) > maxAliasExpansion) {
+      throw limitError(shown, 'the number of nodes after expanding YAML aliases', 'maxAliasExpansion', maxAliasExpansion);
+    }
+  }
+  return text;
 }
 
 export function isInside(child: string, parent: string): boolean {
@@ -50,7 +74,7 @@ export async function readReferencedFile(path: string, policy: RefAccessPolicy):
       `${path} is ${info.size} bytes, over the ${policy.maxFileBytes}-byte document size limit (raise it with --max-document-size)`,
     );
   }
-  return readFile(real, 'utf8');
+  return checkReferencedText(await readFile(real, 'utf8'), displayPath(path), policy);
 }
 
 /** Part of the message of a remote `$ref` left unfetched because remote refs are off (a finding, not an error). */
@@ -67,7 +91,7 @@ export function createPolicyResolver(policy: RefAccessPolicy): Resolver {
           `not fetching ${url}: ${REMOTE_REFS_OFF} (pass --allow-remote-refs to allow them)`,
         );
       }
-      return fetchRemoteText(url, { maxBytes: policy.maxFileBytes, blockLoopback: true });
+      return checkReferencedText(await fetchRemoteText(url, { maxBytes: policy.maxFileBytes, blockLoopback: true }), url, policy);
     },
   };
   return new Resolver({

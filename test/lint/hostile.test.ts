@@ -91,6 +91,14 @@ describe('lint on bad and hostile input', { timeout: TIMEOUT_MS + 5_000 }, () =>
     expectOneLineError(await lint(['alias-bomb.yaml']), 'alias-bomb.yaml', /expanding YAML aliases is over the limit of 5000000 \(raise it with --max-alias-expansion\)/);
   });
 
+  it('a YAML alias bomb pulled in through a $ref', async () => {
+    expectOneLineError(
+      await lint(['bomb-by-ref.yaml']),
+      'bomb-by-ref.yaml:9:13',
+      /alias-bomb\.yaml: the number of nodes after expanding YAML aliases is over the limit of 5000000/,
+    );
+  });
+
   it('an acyclic $ref graph fanning out exponentially', async () => {
     expectOneLineError(await lint(['ref-fanout.yaml']), 'ref-fanout.yaml', /every \$ref inlined is over the limit of 25000000 \(raise it with --max-ref-expansion\)/);
   });
