@@ -3,12 +3,26 @@ import { isApigateError } from '../errors.js';
 import { sanitizeText } from '../util/escape.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
-import { lintCommand } from './lint.js';
-import { contractCommand } from './contract.js';
-import { demoCommand } from './demo.js';
-import { diffCommand } from './diff.js';
-import { coverageCommand } from './coverage.js';
-import { proxyCommand } from './proxy.js';
+
+type CommandFactory = (io: CliIo, setExitCode: (code: number) => void) => Command;
+
+/**
+ * Each command module pulls in its whole engine (Spectral, ajv, undici...), so only the command being run is
+ * imported; help and unknown commands load them all so commander can list and suggest them.
+ */
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  lint: async () => (await import('./lint.js')).lintCommand,
+  contract: async () => (await import('./contract.js')).contractCommand,
+  coverage: async () => (await import('./coverage.js')).coverageCommand,
+  proxy: async () => (await import('./proxy.js')).proxyCommand,
+  diff: async () => (await import('./diff.js')).diffCommand,
+  demo: async () => (await import('./demo.js')).demoCommand,
+};
+
+function commandsToLoad(argv: string[]): string[] {
+  const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+}
 
 /** Exit codes are a contract: 0 clean, 1 findings at or above the fail severity, 2 usage or input error. */
 export const EXIT_OK = 0;
@@ -43,12 +57,10 @@ export async function main(argv: string[], io: CliIo = defaultIo(argv)): Promise
       writeErr: (text) => io.stderr(text),
     })
     .showHelpAfterError('(run apigate --help for usage)');
-  program.addCommand(lintCommand(io, setExitCode));
-  program.addCommand(contractCommand(io, setExitCode));
-  program.addCommand(demoCommand(io, setExitCode));
-  program.addCommand(diffCommand(io, setExitCode));
-  program.addCommand(coverageCommand(io, setExitCode));
-  program.addCommand(proxyCommand(io, setExitCode));
+  for (const name of commandsToLoad(argv)) {
+    const factory = await COMMANDS[name]!();
+    program.addCommand(factory(io, setExitCode));
+  }
   for (const command of program.commands) {
     command
       .exitOverride()
