@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { Document } from '@stoplight/spectral-core';
 import spectralParsers, { type YamlParserResult } from '@stoplight/spectral-parsers';
-import yamlAst from '@stoplight/yaml-ast-parser';
 import { ApigateError } from '../errors.js';
 import { sanitizeText } from '../util/escape.js';
 import { displayPath } from '../util/paths.js';
@@ -12,6 +12,7 @@ import {
   measureAliasExpansion,
   measureNestingDepth,
   measureRefGraph,
+  scanRefs,
   type LintLimits,
 } from './limits.js';
 
@@ -21,6 +22,8 @@ export interface LoadedSpec {
   path: string;
   document: Document<unknown, YamlParserResult<unknown>>;
   kind: SpecKind;
+  /** Whether any `$ref` points outside the document (another file or a URL). */
+  externalRefs: boolean;
 }
 
 export type LoadLimits = Partial<LintLimits>;
@@ -57,14 +60,16 @@ export async function loadSpec(path: string, limits: LoadLimits = {}): Promise<L
   if (text.trim() === '') throw new ApigateError('E_EMPTY_FILE', `${shown}: the file is empty`);
   const document = parseSpecText(text, path, effective);
   const kind = detectKind(document.data, shown);
-  checkRefGraph(document.data, shown, effective);
-  return { path, document, kind };
+  const refs = scanRefs(document.data);
+  checkRefGraph(document.data, refs, shown, effective);
+  return { path, document, kind, externalRefs: refs.external };
 }
 
 /**
  * Parses spec text with the parser Spectral's CLI uses (JSON is parsed as YAML too, which keeps ranges
  * identical), after the checks that keep the parser itself safe: nesting depth first, because the parser is
- * recursive, then alias expansion, because it copies every alias.
+ * recursive, then alias expansion, because turning the syntax tree into data copies every alias. The alias and
+ * key checks inspect the parser's own syntax tree between those two steps, so the text is parsed only once.
  */
 export function parseSpecText(text: string, path: string, limits: LintLimits): Document<unknown, YamlParserResult<unknown>> {
   const shown = displayPath(path);
@@ -72,15 +77,14 @@ export function parseSpecText(text: string, path: string, limits: LintLimits): D
   if (depth > limits.maxNestingDepth) {
     throw limitError(shown, `nesting depth ${depth}`, 'maxNestingDepth', limits.maxNestingDepth);
   }
-  if (mayHaveYamlAliases(text)) {
-    const ast = yamlAst.load(text, { ignoreDuplicateKeys: true } as Parameters<typeof yamlAst.load>[1]);
-    const expanded = measureAliasExpansion(ast, limits.maxAliasExpansion);
-    if (expanded > limits.maxAliasExpansion) {
+  const checkAliases = mayHaveYamlAliases(text);
+  const checkKeys = text.includes('__proto__') || text.includes('hasOwnProperty');
+  const document = parseInspectingSyntaxTree(text, path, (ast) => {
+    if (checkAliases && measureAliasExpansion(ast, limits.maxAliasExpansion) > limits.maxAliasExpansion) {
       throw limitError(shown, 'the number of nodes after expanding YAML aliases', 'maxAliasExpansion', limits.maxAliasExpansion);
     }
-  }
-  if (text.includes('__proto__') || text.includes('hasOwnProperty')) refuseUnsafeKeys(text, shown);
-  const document = new Document(text, spectralParsers.Yaml, path);
+    if (checkKeys) refuseUnsafeKeys(ast, text, shown);
+  });
   const parseError = document.diagnostics.find((d) => d.severity === 0);
   if (parseError) {
     const { line, character } = parseError.range.start;
@@ -90,6 +94,43 @@ export function parseSpecText(text: string, path: string, limits: LintLimits): D
     );
   }
   return document;
+}
+
+type LoadSyntaxTree = (this: unknown, ...args: unknown[]) => unknown;
+
+let inspectSyntaxTree: ((ast: unknown) => void) | undefined;
+let syntaxTreeHookInstalled = false;
+
+/**
+ * Builds a Spectral document, handing the syntax tree to `inspect` after the YAML parser has built it and
+ * before it is turned into data; whatever `inspect` throws aborts the parse. The hook sits on the
+ * yaml-ast-parser module that Spectral's YAML parser calls (resolved from its own location, as Node would)
+ * and is active only during this call.
+ */
+function parseInspectingSyntaxTree(
+  text: string,
+  path: string,
+  inspect: (ast: unknown) => void,
+): Document<unknown, YamlParserResult<unknown>> {
+  if (!syntaxTreeHookInstalled) {
+    const fromParsers = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-parsers'));
+    const fromYaml = createRequire(fromParsers.resolve('@stoplight/yaml'));
+    const parserModule = fromYaml('@stoplight/yaml-ast-parser') as { load: LoadSyntaxTree };
+    const load = parserModule.load;
+    parserModule.load = function loadThenInspect(this: unknown, ...args: unknown[]): unknown {
+      const ast = load.apply(this, args);
+      inspectSyntaxTree?.(ast);
+      return ast;
+    };
+    syntaxTreeHookInstalled = true;
+  }
+  const previous = inspectSyntaxTree;
+  inspectSyntaxTree = inspect;
+  try {
+    return new Document(text, spectralParsers.Yaml, path);
+  } finally {
+    inspectSyntaxTree = previous;
+  }
 }
 
 /**
@@ -103,8 +144,7 @@ const UNSAFE_KEYS = new Map<string, string>([
   ['hasOwnProperty', 'it would shadow the method every object needs, which crashes $ref resolution'],
 ]);
 
-function refuseUnsafeKeys(text: string, shown: string): void {
-  const ast = yamlAst.load(text, { ignoreDuplicateKeys: true } as Parameters<typeof yamlAst.load>[1]) as unknown;
+function refuseUnsafeKeys(ast: unknown, text: string, shown: string): void {
   const stack: unknown[] = [ast];
   const seen = new Set<unknown>();
   let first: { offset: number; key: string } | undefined;
@@ -132,8 +172,8 @@ function refuseUnsafeKeys(text: string, shown: string): void {
   }
 }
 
-function checkRefGraph(data: unknown, shown: string, limits: LintLimits): void {
-  const report = measureRefGraph(data, limits.maxRefExpansion);
+function checkRefGraph(data: unknown, refs: ReturnType<typeof scanRefs>, shown: string, limits: LintLimits): void {
+  const report = measureRefGraph(data, limits.maxRefExpansion, refs);
   if (report.cycle) {
     throw new ApigateError(
       'E_REF',

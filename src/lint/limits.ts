@@ -225,27 +225,39 @@ const KIND = { SCALAR: 0, MAPPING: 1, MAP: 2, SEQ: 3, ANCHOR_REF: 4, INCLUDE_REF
 
 /**
  * How many nodes the YAML tree stands for once every alias is replaced by a copy of its anchor, counted on the
- * unexpanded tree with one memoised pass, so a "billion laughs" document is measured in microseconds.
+ * unexpanded tree in one pass, so a "billion laughs" document is measured in microseconds. Only an alias makes
+ * a node reachable twice, so only anchored nodes are memoised (and guarded against an alias inside its own
+ * anchor); everything else is a plain tree, counted once.
  */
 export function measureAliasExpansion(root: unknown, limit: number): number {
-  const sizes = new Map<YamlAstNode, number>();
+  const anchored = new Map<YamlAstNode, number>();
   const onStack = new Set<YamlAstNode>();
   const size = (node: YamlAstNode | null | undefined): number => {
     if (!node || typeof node !== 'object') return 1;
-    const known = sizes.get(node);
-    if (known !== undefined) return known;
-    if (onStack.has(node)) return 1;
-    onStack.add(node);
     let total = 1;
-    if (node.kind === KIND.ANCHOR_REF) total = size(node.value as YamlAstNode);
-    else if (node.kind === KIND.MAP) for (const mapping of node.mappings ?? []) total += size(mapping);
-    else if (node.kind === KIND.MAPPING) total += size(node.key) + size(node.value as YamlAstNode);
-    else if (node.kind === KIND.SEQ) for (const item of node.items ?? []) total += size(item);
-    onStack.delete(node);
+    if (node.kind === KIND.ANCHOR_REF) {
+      const target = node.value as YamlAstNode | null | undefined;
+      if (!target || typeof target !== 'object') return 1;
+      const known = anchored.get(target);
+      if (known !== undefined) return known;
+      if (onStack.has(target)) return 1;
+      onStack.add(target);
+      total = size(target);
+      onStack.delete(target);
+      anchored.set(target, total);
+      return total;
+    }
+    if (node.kind === KIND.MAP) {
+      const mappings = node.mappings;
+      if (mappings) for (let i = 0; i < mappings.length && total <= limit; i++) total += size(mappings[i]);
+    } else if (node.kind === KIND.MAPPING) {
+      total += size(node.key) + size(node.value as YamlAstNode);
+    } else if (node.kind === KIND.SEQ) {
+      const items = node.items;
+      if (items) for (let i = 0; i < items.length && total <= limit; i++) total += size(items[i]);
+    }
     // Saturate: past the limit the exact figure does not matter, and it keeps the numbers finite.
-    total = Math.min(total, limit + 1);
-    sizes.set(node, total);
-    return total;
+    return total > limit ? limit + 1 : total;
   };
   return size(root as YamlAstNode);
 }
@@ -304,13 +316,19 @@ interface LocalRef {
   target: string;
 }
 
+function escapeSegment(segment: string): string {
+  return segment.indexOf('~') < 0 && segment.indexOf('/') < 0 ? segment : segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 function toPointer(path: readonly string[]): string {
-  return path.length === 0 ? '#' : `#/${path.map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  return path.length === 0 ? '#' : `#/${path.map(escapeSegment).join('/')}`;
 }
 
 function normalisePointer(ref: string): string | undefined {
   if (ref === '#') return '#';
   if (!ref.startsWith('#/')) return undefined;
+  // Already normal (the common case): decoding and re-encoding would give the same text back.
+  if (!/[%~]/.test(ref)) return ref;
   try {
     return toPointer(ref.slice(2).split('/').map((raw) => decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')));
   } catch {
@@ -318,22 +336,56 @@ function normalisePointer(ref: string): string | undefined {
   }
 }
 
-function collectLocalRefs(root: unknown): LocalRef[] {
-  const refs: LocalRef[] = [];
-  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+/** A path as a chain of parents, so a walk shares prefixes instead of copying a path array per node. */
+interface PathLink {
+  parent: PathLink | undefined;
+  key: string;
+}
+
+function materialise(link: PathLink | undefined): string[] {
+  const path: string[] = [];
+  for (let at = link; at !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+interface RefScan {
+  /** `$ref`s to this document, outside the subtrees of other local `$ref` objects, in walk order. */
+  local: LocalRef[];
+  /** Whether any `$ref` anywhere points outside the document (another file or a URL). */
+  external: boolean;
+}
+
+/** One iterative walk that finds both the local `$ref`s and whether any `$ref` is external. */
+export function scanRefs(root: unknown): RefScan {
+  const local: LocalRef[] = [];
+  let external = false;
+  const stack: { value: unknown; path: PathLink | undefined; collect: boolean }[] = [{ value: root, path: undefined, collect: true }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: string[] };
+    const { value, path, collect } = stack.pop() as { value: unknown; path: PathLink | undefined; collect: boolean };
     if (value === null || typeof value !== 'object') continue;
-    const ref = localRef(value);
-    if (ref !== undefined) {
-      const target = normalisePointer(ref);
-      if (target !== undefined) refs.push({ at: path, target });
+    let collectBelow = collect;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) stack.push({ value: value[index], path: { parent: path, key: String(index) }, collect: collectBelow });
       continue;
     }
-    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, path: [...path, String(index)] }));
-    else for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    const record = value as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (typeof ref === 'string') {
+      if (ref.startsWith('#')) {
+        if (collect) {
+          const target = normalisePointer(ref);
+          if (target !== undefined) local.push({ at: materialise(path), target });
+          collectBelow = false;
+        }
+      } else if (Object.prototype.hasOwnProperty.call(record, '$ref')) {
+        external = true;
+      }
+    }
+    // Below a local `$ref` nothing is collected; the walk goes on only while an external `$ref` may remain.
+    if (!collectBelow && external) continue;
+    for (const key of Object.keys(record)) stack.push({ value: record[key], path: { parent: path, key }, collect: collectBelow });
   }
-  return refs;
+  return { local, external };
 }
 
 /** Strongly connected components of a small directed graph, iteratively (Tarjan), as a node -> component id map. */
@@ -390,8 +442,8 @@ function stronglyConnected(nodes: Iterable<string>, edges: Map<string, Set<strin
  * unrolled; that is modelled with the strongly connected components of the definition graph. One memoised
  * pass, stopping as soon as the limit is passed.
  */
-export function measureRefGraph(root: unknown, limit: number): RefGraphReport {
-  const refs = collectLocalRefs(root);
+export function measureRefGraph(root: unknown, limit: number, scanned: RefScan = scanRefs(root)): RefGraphReport {
+  const refs = scanned.local;
   let cycle: string[] | undefined;
   const checkedTargets = new Set<string>();
   const stems = new Set(refs.map((ref) => ref.target));
@@ -404,14 +456,15 @@ export function measureRefGraph(root: unknown, limit: number): RefGraphReport {
       cycle ??= findPureRefCycle(root, ref.target);
     }
     const containing: string[] = [];
+    let stem = '#';
     for (let length = 0; length <= ref.at.length; length++) {
-      const stem = toPointer(ref.at.slice(0, length));
+      if (length > 0) stem = `${length === 1 ? '#/' : `${stem}/`}${escapeSegment(ref.at[length - 1] as string)}`;
       if (stems.has(stem)) containing.push(stem);
     }
     enclosing.set(ref, containing);
-    for (const stem of containing) {
-      let out = edges.get(stem);
-      if (!out) edges.set(stem, (out = new Set()));
+    for (const containingStem of containing) {
+      let out = edges.get(containingStem);
+      if (!out) edges.set(containingStem, (out = new Set()));
       out.add(ref.target);
     }
   }
@@ -419,13 +472,15 @@ export function measureRefGraph(root: unknown, limit: number): RefGraphReport {
   for (const ref of refs) {
     const targetComponent = component.get(ref.target);
     const containing = enclosing.get(ref) ?? [];
-    if (containing.some((stem) => component.get(stem) === targetComponent)) circularAt.add(toPointer(ref.at));
+    if (containing.some((containingStem) => component.get(containingStem) === targetComponent)) circularAt.add(toPointer(ref.at));
   }
 
   const sizes = new WeakMap<object, number>();
   const targetSizes = new Map<string, number>();
   const visiting = new Set<string>();
-  const size = (value: unknown, path: string[]): number => {
+  // The path of the value being sized, pushed and popped as the walk goes (read only where a `$ref` is met).
+  let path: string[] = [];
+  const size = (value: unknown): number => {
     if (value === null || typeof value !== 'object') return 1;
     const known = sizes.get(value);
     if (known !== undefined) return known;
@@ -435,10 +490,16 @@ export function measureRefGraph(root: unknown, limit: number): RefGraphReport {
     if (target !== undefined) {
       total = circularAt.has(toPointer(path)) ? 2 : sizeOfTarget(target);
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length && total <= limit; i++) total += size(value[i], [...path, String(i)]);
+      for (let i = 0; i < value.length && total <= limit; i++) {
+        path.push(String(i));
+        total += size(value[i]);
+        path.pop();
+      }
     } else {
       for (const key of Object.keys(value)) {
-        total += size((value as Record<string, unknown>)[key], [...path, key]);
+        path.push(key);
+        total += size((value as Record<string, unknown>)[key]);
+        path.pop();
         if (total > limit) break;
       }
     }
@@ -452,31 +513,15 @@ export function measureRefGraph(root: unknown, limit: number): RefGraphReport {
     // Only reachable through refs the model above did not mark circular; guard anyway.
     if (visiting.has(target)) return 1;
     visiting.add(target);
-    const path = target === '#' ? [] : target.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const value = resolveLocalPointer(root, target);
-    const total = value === undefined ? 1 : size(value, path);
+    const outer = path;
+    path = target === '#' ? [] : target.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const total = value === undefined ? 1 : size(value);
+    path = outer;
     visiting.delete(target);
     targetSizes.set(target, total);
     return total;
   };
-  const expandedNodes = size(root, []);
+  const expandedNodes = size(root);
   return { expandedNodes, ...(cycle ? { cycle } : {}) };
-}
-
-/** Whether any `$ref` in the document points outside it (another file or a URL). */
-export function hasExternalRefs(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
-      continue;
-    }
-    const record = value as Record<string, unknown>;
-    const ref = Object.prototype.hasOwnProperty.call(record, '$ref') ? record['$ref'] : undefined;
-    if (typeof ref === 'string' && !ref.startsWith('#')) return true;
-    for (const key of Object.keys(record)) stack.push(record[key]);
-  }
-  return false;
 }

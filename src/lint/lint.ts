@@ -9,7 +9,7 @@ import { displayPath } from '../util/paths.js';
 import { sanitizeText } from '../util/escape.js';
 import { loadSpec } from './document.js';
 import { instrumentRuleset, nodeLocalRuleSwitch, type PatternWarning, type RuleTiming } from './instrument.js';
-import { DEFAULT_LIMITS, hasExternalRefs, LIMIT_FLAGS, type LintLimits } from './limits.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, type LintLimits } from './limits.js';
 import { installLinearRegExp } from './regexp.js';
 import { installCompiledSchemaCache } from './schema-cache.js';
 import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
@@ -91,7 +91,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
         maxAliasExpansion: limits.maxAliasExpansion,
       }),
     });
-    runNodeLocalRulesUnresolved(!hasExternalRefs(spec.document.data));
+    runNodeLocalRulesUnresolved(!spec.externalRefs);
     spectral.setRuleset(ruleset);
     const warningsBefore = instrumentation.patternWarnings().length;
     let diagnostics: ISpectralDiagnostic[];
