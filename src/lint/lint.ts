@@ -12,6 +12,7 @@ import { instrumentRuleset, nodeLocalRuleSwitch, type PatternWarning, type RuleT
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type LintLimits } from './limits.js';
 import { installLinearRegExp } from './regexp.js';
 import { installCompiledSchemaCache } from './schema-cache.js';
+import { installNativeJsonPathEngine } from './jsonpath-engine.js';
 import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
 import { loadRuleset, type RulesetAccess, type RulesetSource } from './ruleset.js';
 import { ruleDocumentationUrl } from '../rulesets/docs.js';
@@ -72,6 +73,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
   };
   installLinearRegExp();
   installCompiledSchemaCache();
+  installNativeJsonPathEngine();
   const instrumentation = instrumentRuleset(ruleset, { timing: options.timing ?? false });
   const runNodeLocalRulesUnresolved = nodeLocalRuleSwitch(ruleset);
 
