@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, LIMIT_FLAGS, type LintLimits } from './limits.js';
 import { installLinearRegExp } from './regexp.js';
 import { installCompiledSchemaCache } from './schema-cache.js';
 import { installNativeJsonPathEngine } from './jsonpath-engine.js';
+import { installPointerCache } from './pointer-cache.js';
 import { createPolicyResolver, REMOTE_REFS_OFF } from './resolver.js';
 import { loadRuleset, type RulesetAccess, type RulesetSource } from './ruleset.js';
 import { ruleDocumentationUrl } from '../rulesets/docs.js';
@@ -74,6 +75,7 @@ export async function lint(patterns: string | string[], options: LintOptions = {
   installLinearRegExp();
   installCompiledSchemaCache();
   installNativeJsonPathEngine();
+  installPointerCache();
   const instrumentation = instrumentRuleset(ruleset, { timing: options.timing ?? false });
   const runNodeLocalRulesUnresolved = nodeLocalRuleSwitch(ruleset);
 
