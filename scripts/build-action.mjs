@@ -18,9 +18,13 @@ const outIndex = process.argv.indexOf('--outdir');
 const outdir = resolve(outIndex >= 0 ? process.argv[outIndex + 1] : join(root, 'dist'));
 const require = createRequire(import.meta.url);
 
-// The ajv copy spectral-functions uses, which src/lint patches; in the bundle it is one bundled module.
-const spectralFunctionsAjvCore = createRequire(require.resolve('@stoplight/spectral-functions')).resolve('ajv/dist/core');
-const SPECTRAL_REQUIRE = "createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-functions'))";
+/** Where `requireFrom(chain, id)` (src/util/require-from.ts) lands, resolved now as it would be at run time. */
+function resolveFrom(chain, id) {
+  let from = createRequire(join(root, 'lib', 'util', 'require-from.js'));
+  for (const name of chain) from = createRequire(from.resolve(name));
+  return from.resolve(id);
+}
+const REQUIRE_FROM_CALL = /\brequireFrom\(\s*\[([^\]]*)\]\s*,\s*'([^']+)'\s*,?\s*\)/g;
 
 /**
  * Source files find package files relative to `import.meta.url`; in the bundle every module shares one URL,
@@ -31,13 +35,14 @@ const packageLayout = {
   setup(context) {
     context.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
       let contents = await readFile(args.path, 'utf8');
-      if (contents.includes(SPECTRAL_REQUIRE)) {
-        // Required at the top of the module, where `require` cannot be shadowed by a local of that name.
-        contents =
-          `const __spectralAjvCore = require(${JSON.stringify(spectralFunctionsAjvCore)});\n` +
-          contents.split(SPECTRAL_REQUIRE).join(`((id) => { if (id === 'ajv/dist/core') return __spectralAjvCore; throw new Error('not bundled: ' + id); })`);
-      }
-      if (/createRequire\(\s*import\.meta\.url\s*\)/.test(contents)) {
+      // Dependencies are bundled: each `requireFrom` call becomes a static require of the file it resolves to
+      // now, so it reaches the same bundled module instance that the dependency itself uses.
+      contents = contents.replace(REQUIRE_FROM_CALL, (_call, list, id) => {
+        const chain = [...list.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+        return `require(${JSON.stringify(resolveFrom(chain, id))})`;
+      });
+      const isRequireFromHelper = args.path.endsWith(join('src', 'util', 'require-from.ts'));
+      if (!isRequireFromHelper && /createRequire\(\s*import\.meta\.url\s*\)/.test(contents)) {
         // Packages are bundled, not installed next to dist/: a run-time lookup from here would fail on the runner.
         throw new Error(`${relative(root, args.path)}: resolves a package at run time (createRequire(import.meta.url)); teach scripts/build-action.mjs how to bundle it`);
       }

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { requireFrom } from '../util/require-from.js';
 import { Document } from '@stoplight/spectral-core';
 import spectralParsers, { type YamlParserResult } from '@stoplight/spectral-parsers';
 import { ApigateError } from '../errors.js';
@@ -113,9 +113,9 @@ function parseInspectingSyntaxTree(
   inspect: (ast: unknown) => void,
 ): Document<unknown, YamlParserResult<unknown>> {
   if (!syntaxTreeHookInstalled) {
-    const fromParsers = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-parsers'));
-    const fromYaml = createRequire(fromParsers.resolve('@stoplight/yaml'));
-    const parserModule = fromYaml('@stoplight/yaml-ast-parser') as { load: LoadSyntaxTree };
+    const parserModule = requireFrom(['@stoplight/spectral-parsers', '@stoplight/yaml'], '@stoplight/yaml-ast-parser') as {
+      load: LoadSyntaxTree;
+    };
     const load = parserModule.load;
     parserModule.load = function loadThenInspect(this: unknown, ...args: unknown[]): unknown {
       const ast = load.apply(this, args);

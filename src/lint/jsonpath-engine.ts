@@ -5,7 +5,7 @@
  * build for current Node versions (same source, same release, native private fields), so the runner is handed
  * that one: the same JSONPath matches in the same order, only without the compatibility layer.
  */
-import { createRequire } from 'node:module';
+import { requireFrom } from '../util/require-from.js';
 
 interface NimmaModule {
   default: unknown;
@@ -19,8 +19,7 @@ export function installNativeJsonPathEngine(): void {
   installed = true;
   // Both entry points are resolved from spectral-core's own location, as its runner resolves them, so they
   // come from the same installed package: the same release.
-  const require = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-core'));
-  const legacy = require('nimma/legacy') as NimmaModule;
-  const native = require('nimma') as NimmaModule;
+  const legacy = requireFrom(['@stoplight/spectral-core'], 'nimma/legacy') as NimmaModule;
+  const native = requireFrom(['@stoplight/spectral-core'], 'nimma') as NimmaModule;
   if (typeof native.default === 'function') legacy.default = native.default;
 }

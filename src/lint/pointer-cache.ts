@@ -5,7 +5,7 @@
  * on its text, so decoded paths are remembered by text and each caller gets its own copy (callers may change
  * the array they receive). Pointers that fail to decode are not remembered: they throw every time, as before.
  */
-import { createRequire } from 'node:module';
+import { requireFrom } from '../util/require-from.js';
 
 type PointerToPath = (pointer: string) => (string | number)[];
 
@@ -19,10 +19,10 @@ export function installPointerCache(): void {
   if (installed) return;
   installed = true;
   // The copy of @stoplight/json that the resolver loads, resolved from the resolver's own location.
-  const fromCore = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-core'));
-  const fromRefResolver = createRequire(fromCore.resolve('@stoplight/spectral-ref-resolver'));
-  const fromJsonRefResolver = createRequire(fromRefResolver.resolve('@stoplight/json-ref-resolver'));
-  const json = fromJsonRefResolver('@stoplight/json') as { pointerToPath: PointerToPath };
+  const json = requireFrom(
+    ['@stoplight/spectral-core', '@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'],
+    '@stoplight/json',
+  ) as { pointerToPath: PointerToPath };
   const decode = json.pointerToPath;
   const decoded = new Map<string, (string | number)[]>();
   json.pointerToPath = function rememberedPointerToPath(pointer: string): (string | number)[] {

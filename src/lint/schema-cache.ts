@@ -5,7 +5,7 @@
  * on the schema's content and the ajv instance's options, so compiled validators are also cached by content,
  * per ajv instance. Schemas with an `$id` keep ajv's own registry semantics and are never cached here.
  */
-import { createRequire } from 'node:module';
+import { requireFrom } from '../util/require-from.js';
 
 type Compile = (this: object, schema: unknown, meta?: unknown) => unknown;
 
@@ -14,8 +14,7 @@ const byInstance = new WeakMap<object, Map<string, unknown>>();
 
 /** The ajv core class that spectral-functions loads (resolved from its own location, as Node would). */
 export function spectralAjvPrototype(): Record<string, unknown> {
-  const require = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-functions'));
-  const core = require('ajv/dist/core') as { default: { prototype: Record<string, unknown> } };
+  const core = requireFrom(['@stoplight/spectral-functions'], 'ajv/dist/core') as { default: { prototype: Record<string, unknown> } };
   return core.default.prototype;
 }
 

@@ -1,0 +1,3 @@
+import { createRequire as __apigateCreateRequire } from 'node:module';
+const require = __apigateCreateRequire(import.meta.url);
+import{a as s}from"./chunk-WVDFA7TP.js";function c(t,n,r){return!t||!n||t.document.source!==n.document.source?!1:t.path.length===n.path.length+1&&String(t.path[t.path.length-1])===r&&n.path.every((e,o)=>String(e)===String(t.path[o]))}s(c,"sameLocation");function a(t,n,r){let e=[...n,r],o=t.documentInventory;if(typeof o?.findAssociatedItemForPath!="function")return e;try{let i=o.findAssociatedItemForPath(e,!0),u=o.findAssociatedItemForPath(n,!0);return c(i,u,r)?e:n}catch{return e}}s(a,"keyLocation");export{a};
