@@ -78,10 +78,15 @@ export async function diff(base: string, head: string, options: DiffOptions = {}
   const approvals = await loadApprovals(approvalsFile, Boolean(options.approvals ?? settings.approvals), cwd);
 
   const sourceOptions = { cwd, maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, allowExternalRefs: options.allowExternalRefs };
-  const [baseDocuments, headDocuments] = await Promise.all([
+  // Both load at once, but when both fail the error reported is BASE's, whichever failed first.
+  const [baseLoaded, headLoaded] = await Promise.allSettled([
     openSource(base, sourceOptions).then((source) => SpecDocuments.load(source)),
     openSource(head, sourceOptions).then((source) => SpecDocuments.load(source)),
   ]);
+  if (baseLoaded.status === 'rejected') throw baseLoaded.reason;
+  if (headLoaded.status === 'rejected') throw headLoaded.reason;
+  const baseDocuments = baseLoaded.value;
+  const headDocuments = headLoaded.value;
   assertOpenApi(baseDocuments, base);
   assertOpenApi(headDocuments, head);
 
