@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { ApigateError } from '../errors.js';
+import { specFileSize } from '../util/spec-file.js';
 import { isInside } from '../lint/resolver.js';
 import { displayPath } from '../util/paths.js';
 import { fetchRemoteText } from '../util/remote.js';
@@ -55,16 +56,7 @@ async function openFileSource(spec: string, options: SourceOptions): Promise<Spe
           throw new ApigateError('E_FORBIDDEN_REF', `refusing to read ${shown}: it is outside the spec's folder and the working directory (pass --allow-external-refs to allow it)`);
         }
       }
-      let size: number;
-      try {
-        const info = await stat(id);
-        if (info.isDirectory()) throw new ApigateError('E_FILE_UNREADABLE', `${shown}: is a directory, not a spec file`);
-        if (!info.isFile()) throw new ApigateError('E_FILE_UNREADABLE', `${shown}: not a regular file`);
-        size = info.size;
-      } catch (error) {
-        if (error instanceof ApigateError) throw error;
-        throw new ApigateError('E_FILE_NOT_FOUND', `${shown}: no such file`);
-      }
+      const size = await specFileSize(id, shown);
       if (size > options.maxDocumentBytes) {
         throw new ApigateError('E_LIMIT', `${shown}: ${size} bytes is over the ${options.maxDocumentBytes}-byte document size limit (raise it with --max-document-size)`);
       }

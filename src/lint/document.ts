@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { requireFrom } from '../util/require-from.js';
 import { Document } from '@stoplight/spectral-core';
 import spectralParsers, { type YamlParserResult } from '@stoplight/spectral-parsers';
 import { ApigateError } from '../errors.js';
+import { specFileSize } from '../util/spec-file.js';
 import { sanitizeText } from '../util/escape.js';
 import { displayPath } from '../util/paths.js';
 import {
@@ -38,16 +39,7 @@ export const DEFAULT_MAX_DOCUMENT_BYTES = DEFAULT_LIMITS.maxDocumentBytes;
 export async function loadSpec(path: string, limits: LoadLimits = {}): Promise<LoadedSpec> {
   const effective: LintLimits = { ...DEFAULT_LIMITS, ...limits };
   const shown = displayPath(path);
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new ApigateError('E_FILE_UNREADABLE', `${shown}: is a directory, not a spec file`);
-    if (!info.isFile()) throw new ApigateError('E_FILE_UNREADABLE', `${shown}: not a regular file`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof ApigateError) throw error;
-    throw new ApigateError('E_FILE_NOT_FOUND', `${shown}: no such file`);
-  }
+  const size = await specFileSize(path, shown);
   if (size > effective.maxDocumentBytes) {
     throw limitError(shown, `${size} bytes`, 'maxDocumentBytes', effective.maxDocumentBytes);
   }
