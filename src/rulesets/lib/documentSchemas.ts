@@ -3,39 +3,28 @@
  * finding's path is the definition), then the inline schemas of parameters, request bodies, responses and
  * response headers. `not` subschemas describe what is rejected and are not visited.
  */
-import { isObject, operationsOf, parametersOf, type Json, type JsonPathSegments } from './openapi.js';
+import { isObject, operationsOf, pushContentSchemas, pushRequestSchemas, type Json, type JsonPathSegments, type SchemaRoot } from './openapi.js';
 
 export interface DocumentSchemaVisit {
   schema: Json;
   at: JsonPathSegments;
 }
 
-function schemaRoots(document: unknown): { schema: unknown; at: JsonPathSegments }[] {
-  const roots: { schema: unknown; at: JsonPathSegments }[] = [];
+function schemaRoots(document: unknown): SchemaRoot[] {
+  const roots: SchemaRoot[] = [];
   if (!isObject(document)) return roots;
   const components = document['components'];
   if (isObject(components) && isObject(components['schemas'])) {
     for (const [name, schema] of Object.entries(components['schemas'])) roots.push({ schema, at: ['components', 'schemas', name] });
   }
-  const addContent = (content: unknown, at: JsonPathSegments): void => {
-    if (!isObject(content)) return;
-    for (const [mediaType, media] of Object.entries(content)) {
-      if (isObject(media)) roots.push({ schema: media['schema'], at: [...at, 'content', mediaType, 'schema'] });
-    }
-  };
   for (const entry of operationsOf(document)) {
-    for (const { parameter, at } of parametersOf(entry)) {
-      roots.push({ schema: parameter['schema'], at: [...at, 'schema'] });
-      addContent(parameter['content'], at);
-    }
-    const body = entry.operation['requestBody'];
-    if (isObject(body)) addContent(body['content'], [...entry.at, 'requestBody']);
+    pushRequestSchemas(roots, entry);
     const responses = entry.operation['responses'];
     if (!isObject(responses)) continue;
     for (const [status, response] of Object.entries(responses)) {
       if (!isObject(response)) continue;
       const at = [...entry.at, 'responses', status];
-      addContent(response['content'], at);
+      pushContentSchemas(roots, response['content'], at);
       if (isObject(response['headers'])) {
         for (const [name, header] of Object.entries(response['headers'])) {
           if (isObject(header)) roots.push({ schema: header['schema'], at: [...at, 'headers', name, 'schema'] });

@@ -4,7 +4,7 @@
  * is seen once; its findings then land where Spectral maps the first path through the `$ref`, which is the
  * component itself.
  */
-import { isObject, operationsOf, parametersOf, type Json, type JsonPathSegments } from './openapi.js';
+import { isObject, operationsOf, pushRequestSchemas, type Json, type JsonPathSegments, type SchemaRoot } from './openapi.js';
 
 export interface InputSchemaVisit {
   schema: Json;
@@ -25,22 +25,9 @@ function inheritableOf(schema: Json): Json {
   return picked;
 }
 
-function inputRoots(document: unknown): { schema: unknown; at: JsonPathSegments }[] {
-  const roots: { schema: unknown; at: JsonPathSegments }[] = [];
-  const addContent = (content: unknown, at: JsonPathSegments): void => {
-    if (!isObject(content)) return;
-    for (const [mediaType, media] of Object.entries(content)) {
-      if (isObject(media)) roots.push({ schema: media['schema'], at: [...at, 'content', mediaType, 'schema'] });
-    }
-  };
-  for (const entry of operationsOf(document)) {
-    for (const { parameter, at } of parametersOf(entry)) {
-      roots.push({ schema: parameter['schema'], at: [...at, 'schema'] });
-      addContent(parameter['content'], at);
-    }
-    const body = entry.operation['requestBody'];
-    if (isObject(body)) addContent(body['content'], [...entry.at, 'requestBody']);
-  }
+function inputRoots(document: unknown): SchemaRoot[] {
+  const roots: SchemaRoot[] = [];
+  for (const entry of operationsOf(document)) pushRequestSchemas(roots, entry);
   return roots;
 }
 

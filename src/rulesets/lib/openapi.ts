@@ -102,3 +102,27 @@ export function walkSchema(root: unknown, at: JsonPathSegments, visit: (node: Sc
     push(schema['not'], [...current.at, 'not']);
   }
 }
+
+/** A schema to start a walk from, with the JSON path where it is written. */
+export interface SchemaRoot {
+  schema: unknown;
+  at: JsonPathSegments;
+}
+
+/** The `schema` of each media type of a `content` map. */
+export function pushContentSchemas(roots: SchemaRoot[], content: unknown, at: JsonPathSegments): void {
+  if (!isObject(content)) return;
+  for (const [mediaType, media] of Object.entries(content)) {
+    if (isObject(media)) roots.push({ schema: media['schema'], at: [...at, 'content', mediaType, 'schema'] });
+  }
+}
+
+/** The schemas a client sends to one operation: its parameters (`schema` or `content`), then its request body. */
+export function pushRequestSchemas(roots: SchemaRoot[], entry: OperationEntry): void {
+  for (const { parameter, at } of parametersOf(entry)) {
+    roots.push({ schema: parameter['schema'], at: [...at, 'schema'] });
+    pushContentSchemas(roots, parameter['content'], at);
+  }
+  const body = entry.operation['requestBody'];
+  if (isObject(body)) pushContentSchemas(roots, body['content'], [...entry.at, 'requestBody']);
+}
