@@ -15,31 +15,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { readFlags } from './args.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKENS = { alice: 'bench-alice-token', bob: 'bench-bob-token' };
 
 function parseArgs(argv) {
-  const options = { collections: 100, connections: 10, duration: 3, runs: 5, warmup: 3, json: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--collections') options.collections = Number(value());
-    else if (flag === '--connections') options.connections = Number(value());
-    else if (flag === '--duration') options.duration = Number(value());
-    else if (flag === '--runs') options.runs = Number(value());
-    else if (flag === '--warmup') options.warmup = Number(value());
-    else if (flag === '--json') options.json = resolve(value());
-    else throw new Error(`unknown flag ${flag}`);
-  }
-  for (const key of ['collections', 'connections', 'duration', 'runs']) {
-    if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive whole number`);
-  }
-  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error('--warmup must be a whole number');
+  const options = readFlags(argv, { collections: 100, connections: 10, duration: 3, runs: 5, warmup: 3, json: undefined }, { warmup: 0 });
+  if (options.json) options.json = resolve(options.json);
   if (options.duration > 60 || options.runs > 20 || options.warmup > 20 || options.collections > 2000) {
     throw new Error('keep --duration <= 60, --runs <= 20, --warmup <= 20, --collections <= 2000');
   }

@@ -11,26 +11,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFlags } from './args.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const APIGATE_BIN = join(ROOT, 'bin', 'apigate.js');
 
 function parseArgs(argv) {
   const corpus = process.env.APIGATE_CORPUS ?? resolve(ROOT, '..', 'shared', 'corpus');
-  const options = { spec: join(corpus, 'stripe-spec3.yaml'), runs: 3, json: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--spec') options.spec = resolve(value());
-    else if (flag === '--runs') options.runs = Number(value());
-    else if (flag === '--json') options.json = resolve(value());
-    else throw new Error(`unknown flag ${flag}`);
-  }
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs must be a positive whole number');
+  const options = readFlags(argv, { spec: join(corpus, 'stripe-spec3.yaml'), runs: 3, json: undefined });
+  options.spec = resolve(options.spec);
+  if (options.json) options.json = resolve(options.json);
   return options;
 }
 

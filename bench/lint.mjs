@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFlags } from './args.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const APIGATE_BIN = join(ROOT, 'bin', 'apigate.js');
@@ -20,30 +21,10 @@ const BIG_SPEC_BYTES = 1024 * 1024;
 const TIME_BIN = '/usr/bin/time';
 
 function parseArgs(argv) {
-  const options = {
-    corpus: process.env.APIGATE_CORPUS ?? resolve(ROOT, '..', 'shared', 'corpus'),
-    runs: 5,
-    bigRuns: 3,
-    only: undefined,
-    json: undefined,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--corpus') options.corpus = resolve(value());
-    else if (flag === '--runs') options.runs = Number(value());
-    else if (flag === '--big-runs') options.bigRuns = Number(value());
-    else if (flag === '--only') options.only = value();
-    else if (flag === '--json') options.json = resolve(value());
-    else throw new Error(`unknown flag ${flag}`);
-  }
-  for (const key of ['runs', 'bigRuns']) {
-    if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive whole number`);
-  }
+  const corpus = process.env.APIGATE_CORPUS ?? resolve(ROOT, '..', 'shared', 'corpus');
+  const options = readFlags(argv, { corpus, runs: 5, bigRuns: 3, only: undefined, json: undefined });
+  options.corpus = resolve(options.corpus);
+  if (options.json) options.json = resolve(options.json);
   return options;
 }
 
