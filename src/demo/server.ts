@@ -160,7 +160,7 @@ export function createDemoHandler(options: DemoServerOptions): (request: Incomin
     response.end(JSON.stringify(body));
   };
 
-  const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -263,7 +263,7 @@ export function createDemoHandler(options: DemoServerOptions): (request: Incomin
     response.setHeader('RateLimit-Limit', String(RATE_LIMIT));
     response.setHeader('RateLimit-Remaining', String(remaining));
     response.setHeader('RateLimit-Reset', '60');
-    handle(request, response, requestId).catch((error: unknown) => {
+    handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'internal_error', 'Something went wrong.');
       const body: Record<string, unknown> = { code: problem.code, message: problem.message, request_id: requestId };
