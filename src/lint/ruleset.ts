@@ -26,8 +26,6 @@ const BUILTIN_RULESETS: Record<string, () => Promise<RulesetDefinition> | Rulese
   'apigate:recommended': () => loadRulesetFile(join(PACKAGE_RULESETS_DIR, 'apigate.yaml'), TRUSTED),
 };
 
-export const BUILTIN_RULESET_NAMES = Object.keys(BUILTIN_RULESETS);
-
 /** Ruleset format names as written in Spectral ruleset files. */
 const FORMATS: Record<string, unknown> = {
   oas2: spectralFormats.oas2,
